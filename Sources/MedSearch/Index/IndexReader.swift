@@ -1,0 +1,110 @@
+/// Read-only look-ups in an index other than search: one article, counts, references.
+public final class IndexReader {
+    let database: Database
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        do {
+            database = try Database(path: path, mode: .readOnly)
+            _ = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").rows { $0.text(0) }
+        } catch let error as SQLiteError {
+            throw SearchError.from(error, path: path)
+        }
+    }
+
+    /// An article as stored, with its passages (heading and text) and numbered references.
+    public struct StoredArticle: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var published: String
+        public var reviewed: String?
+        public var summary: String
+        public var tags: String
+        public var related: String
+        public var source: String
+        public var url: String?
+        public var sections: [StoredSection]
+        public var references: [String]
+    }
+
+    public struct StoredSection: Sendable, Codable {
+        public var passageID: String
+        public var heading: String
+        public var answersType: String
+        public var text: String
+    }
+
+    public func article(id: String) throws -> StoredArticle? {
+        try wrap {
+            let rows = try database.prepare("""
+                SELECT id, slug, title, published, reviewed, summary, tags, related, source, url FROM articles WHERE slug = ?
+                """).rows([.text(id)]) { s in
+                (s.int(0), StoredArticle(id: s.text(1), title: s.text(2), published: s.text(3), reviewed: s.optionalText(4),
+                                         summary: s.text(5), tags: s.text(6), related: s.text(7), source: s.text(8),
+                                         url: s.optionalText(9), sections: [], references: []))
+            }
+            guard let (row, found) = rows.first else { return nil }
+            var article = found
+            article.sections = try database.prepare("""
+                SELECT p.external_id, p.heading, p.answers_type, f.body FROM passages p JOIN passages_fts f ON f.rowid = p.id
+                WHERE p.article_id = ? ORDER BY p.position
+                """).rows([.integer(row)]) { StoredSection(passageID: $0.text(0), heading: $0.text(1), answersType: $0.text(2), text: $0.text(3)) }
+            article.references = try database.prepare("""
+                SELECT r.raw FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
+                """).rows([.integer(row)]) { $0.text(0) }
+            return article
+        }
+    }
+
+    /// Ids of articles whose id starts like `prefix` (suggestions for a mistyped id).
+    public func articleIDs(startingWith prefix: String, limit: Int = 5) throws -> [String] {
+        try wrap {
+            try database.prepare("SELECT slug FROM articles WHERE slug >= ? ORDER BY slug LIMIT ?")
+                .rows([.text(prefix), .integer(Int64(limit))]) { $0.text(0) }
+        }
+    }
+
+    /// Counts for `medsearch stats`.
+    public struct Statistics: Sendable, Codable {
+        public var path: String
+        public var schemaVersion: String
+        public var sqliteVersion: String
+        public var files: Int
+        public var articles: Int
+        public var passages: Int
+        public var references: Int
+        public var citations: Int
+        public var terms: Int
+        public var bytes: Int
+        public var passagesByType: [String: Int]
+    }
+
+    public func statistics() throws -> Statistics {
+        try wrap {
+            func count(_ sql: StaticSQL) throws -> Int { Int(try database.prepare(sql).rows { $0.int(0) }.first ?? 0) }
+            var byType: [String: Int] = [:]
+            let typeCounts = try database.prepare("SELECT answers_type, count(*) FROM passages GROUP BY answers_type")
+                .rows { ($0.text(0), Int($0.int(1))) }
+            for (type, number) in typeCounts {
+                byType[type] = number
+            }
+            return Statistics(
+                path: path,
+                schemaVersion: try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").rows { $0.text(0) }.first ?? "",
+                sqliteVersion: Database.libraryVersion,
+                files: try count("SELECT count(*) FROM files"),
+                articles: try count("SELECT count(*) FROM articles"),
+                passages: try count("SELECT count(*) FROM passages"),
+                references: try count("SELECT count(*) FROM refs"),
+                citations: try count("SELECT count(*) FROM article_refs"),
+                terms: try count("SELECT count(*) FROM passages_vocab"),
+                bytes: try count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
+                passagesByType: byType)
+        }
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as SQLiteError { throw SearchError.from(error, path: path) }
+    }
+}

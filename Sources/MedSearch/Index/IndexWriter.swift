@@ -1,0 +1,250 @@
+import Foundation
+import Logging
+
+/// What an index run did, for the one-line summary and `--format json`.
+public struct IndexReport: Sendable, Codable, Equatable {
+    public var filesIndexed = 0
+    public var filesUnchanged = 0
+    public var filesSkipped = 0
+    public var filesFailed = 0
+    public var filesRemoved = 0
+    public var articles = 0
+    public var passages = 0
+    public var bytes = 0
+    public var seconds = 0.0
+    public var diagnostics: [String] = []
+
+    /// `indexed 42 files (380 passages), 0 unchanged, 1 failed, 0 removed in 0.21 s`.
+    public var summaryLine: String {
+        let rate = seconds > 0 ? String(format: ", %.0f passages/s, %.1f MB/s", Double(passages) / seconds, Double(bytes) / 1_048_576 / seconds) : ""
+        return "indexed \(filesIndexed) files (\(articles) articles, \(passages) passages), \(filesUnchanged) unchanged, \(filesFailed) failed, \(filesRemoved) removed in \(String(format: "%.2f", seconds)) s\(rate)"
+    }
+}
+
+/// Writes articles into an index file: a full rebuild into a new file that atomically replaces
+/// the old one, or an incremental update that re-indexes only files whose content changed and
+/// removes files that disappeared. Every update is one transaction, so a reader sees the old
+/// index or the new one, never half of it.
+public final class IndexWriter {
+    let database: Database
+    let logger: Logger
+    public let path: String
+    /// The index file and its companions (journal, temporary rebuild) are never input.
+    let ownFilesPrefix: String
+
+    /// Opens (creating if needed) the index at `path` for writing.
+    public init(path: String, logger: Logger = Logger(label: "medsearch.index")) throws {
+        self.path = path
+        ownFilesPrefix = InputFiles.absolute(path.components(separatedBy: ".building-")[0])
+        self.logger = logger
+        database = try Database(path: path, mode: .readWriteCreate)
+        try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE;")
+        try database.execute(Schema.create)
+        let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'")
+            .rows { $0.text(0) }.first
+        if let version, version != String(Schema.version) {
+            throw SQLiteError(code: 1, message: "the index at \(path) has schema version \(version), this program needs \(Schema.version); rebuild it with `medsearch index --rebuild`")
+        }
+        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
+            .run([.text(String(Schema.version))])
+    }
+
+    /// Builds a fresh index of `inputs` in a temporary file beside `path`, then renames it over
+    /// `path` (atomic on POSIX), so readers never see a half-built index.
+    public static func rebuild(at path: String, from inputs: [String], strict: Bool = false,
+                               logger: Logger = Logger(label: "medsearch.index")) throws -> IndexReport {
+        let temporary = path + ".building-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
+        var report: IndexReport
+        do {
+            let writer = try IndexWriter(path: temporary, logger: logger)
+            report = try writer.update(from: inputs, strict: strict)
+            try writer.database.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw IngestDiagnostic(path: path, message: "cannot replace the index: \(reason)")
+        }
+        return report
+    }
+
+    /// Re-indexes the files under `inputs` whose content changed, adds new ones and removes
+    /// the ones that disappeared. A bad file is reported and skipped (its previous version, if
+    /// any, stays indexed); with `strict`, any bad file aborts the run and nothing changes.
+    public func update(from inputs: [String], strict: Bool = false) throws -> IndexReport {
+        let start = DispatchTime.now()
+        var report = IndexReport()
+        let (collected, problems) = InputFiles.collect(inputs)
+        let files = collected.filter { !$0.hasPrefix(ownFilesPrefix) }
+        for problem in problems {
+            report.diagnostics.append(problem.description)
+            if problem.severity == .error { report.filesFailed += 1 }
+        }
+        if strict, let problem = problems.first(where: { $0.severity == .error }) { throw problem }
+
+        let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
+            .rows { ($0.text(0), $0.text(1)) })
+        let parser = ArticleFileParser()
+        var changed: [(path: String, hash: String, articles: [Article])] = []
+        var idOwners: [String: String] = try Dictionary(database.prepare("SELECT slug, file_path FROM articles")
+            .rows { ($0.text(0), $0.text(1)) }, uniquingKeysWith: { first, _ in first })
+
+        for file in files {
+            do {
+                let bytes = try InputFiles.read(file)
+                let hash = InputFiles.contentHash(bytes)
+                if knownHashes[file] == hash {
+                    report.filesUnchanged += 1
+                    continue
+                }
+                let parsed = try parser.parse(bytes: bytes, path: file)
+                for warning in parsed.warnings { report.diagnostics.append(warning.description) }
+                for article in parsed.articles {
+                    if let owner = idOwners[article.id], owner != file {
+                        throw IngestDiagnostic(path: file, line: 2, message: "duplicate id '\(article.id)': already indexed from \(owner)")
+                    }
+                }
+                for article in parsed.articles { idOwners[article.id] = file }
+                report.bytes += bytes.count
+                changed.append((file, hash, parsed.articles))
+            } catch let diagnostic as IngestDiagnostic {
+                if strict { throw diagnostic }
+                report.diagnostics.append(diagnostic.description)
+                report.filesFailed += 1
+            }
+        }
+
+        // Files indexed before under these inputs that are gone now.
+        let roots = inputs.map(InputFiles.absolute)
+        let present = Set(files)
+        let removed = knownHashes.keys.filter { known in
+            !present.contains(known) && roots.contains { known == $0 || known.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                && !FileManager.default.fileExists(atPath: known)
+        }
+
+        try database.transaction {
+            let inserter = try ArticleInserter(database: database)
+            for path in removed {
+                try inserter.deleteFile(path)
+                report.filesRemoved += 1
+            }
+            for file in changed {
+                try inserter.deleteFile(file.path)
+                for article in file.articles {
+                    report.passages += try inserter.insert(article, filePath: file.path)
+                    report.articles += 1
+                }
+                try database.prepare("INSERT OR REPLACE INTO files(path, hash) VALUES(?, ?)")
+                    .run([.text(file.path), .text(file.hash)])
+                report.filesIndexed += 1
+            }
+            try inserter.deleteOrphanReferences()
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])
+        return report
+    }
+
+    /// Stores a key/value note in the index (e.g. the corpus fingerprint).
+    public func setMeta(_ key: String, _ value: String) throws {
+        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run([.text(key), .text(value)])
+    }
+}
+
+/// The prepared statements that insert and delete one article with its passages and
+/// references.
+struct ArticleInserter {
+    let database: Database
+    let insertArticle: Statement
+    let insertPassage: Statement
+    let insertPassageText: Statement
+    let findReference: Statement
+    let insertReference: Statement
+    let insertReferenceText: Statement
+    let linkReference: Statement
+    let articlesOfFile: Statement
+    let passagesOfArticle: Statement
+    let deletePassageText: Statement
+    let deleteArticle: Statement
+
+    init(database: Database) throws {
+        self.database = database
+        insertArticle = try database.prepare("""
+            INSERT INTO articles(slug, title, published, reviewed, summary, tags, related, source, url, file_path, dump)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertPassage = try database.prepare("INSERT INTO passages(external_id, article_id, position, heading, answers_type) VALUES(?, ?, ?, ?, ?)")
+        insertPassageText = try database.prepare("INSERT INTO passages_fts(rowid, title, heading, body, keywords) VALUES(?, ?, ?, ?, ?)")
+        findReference = try database.prepare("SELECT id FROM refs WHERE key = ?")
+        insertReference = try database.prepare("""
+            INSERT INTO refs(key, authors, year, title, journal, volume, issue, pages, doi, raw)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertReferenceText = try database.prepare("INSERT INTO refs_fts(rowid, authors, year, title, journal, raw) VALUES(?, ?, ?, ?, ?, ?)")
+        linkReference = try database.prepare("INSERT OR IGNORE INTO article_refs(article_id, ref_id, position) VALUES(?, ?, ?)")
+        articlesOfFile = try database.prepare("SELECT id FROM articles WHERE file_path = ?")
+        passagesOfArticle = try database.prepare("SELECT id FROM passages WHERE article_id = ?")
+        deletePassageText = try database.prepare("DELETE FROM passages_fts WHERE rowid = ?")
+        deleteArticle = try database.prepare("DELETE FROM articles WHERE id = ?")
+    }
+
+    /// Inserts the article, its passages and its references; returns the passage count.
+    func insert(_ article: Article, filePath: String) throws -> Int {
+        try insertArticle.run([
+            .text(article.id), .text(article.title), .text(article.published),
+            article.reviewed.map { .text($0) } ?? .null, .text(article.summary),
+            .text(article.tags.joined(separator: ", ")), .text(article.related.joined(separator: ", ")),
+            .text(article.source), article.url.map { .text($0) } ?? .null, .text(filePath), .text(article.dump()),
+        ])
+        let articleRow = database.lastInsertedRowID
+        let passages = article.passages()
+        for passage in passages {
+            try insertPassage.run([.text(passage.id), .integer(articleRow), .integer(Int64(passage.position)),
+                                   .text(passage.heading), .text(passage.answersType.rawValue)])
+            let passageRow = database.lastInsertedRowID
+            try insertPassageText.run([.integer(passageRow), .text(passage.title), .text(passage.heading),
+                                       .text(passage.text), .text(passage.keywords)])
+        }
+        for (position, reference) in article.references.enumerated() {
+            let key = reference.deduplicationKey
+            var referenceRow = try findReference.rows([.text(key)]) { $0.int(0) }.first
+            if referenceRow == nil {
+                let authors = reference.authors.joined(separator: "; ")
+                try insertReference.run([
+                    .text(key), .text(authors), reference.year.map { .integer(Int64($0)) } ?? .null,
+                    .text(reference.title), .text(reference.journal), .text(reference.volume),
+                    .text(reference.issue), .text(reference.pages), .text(reference.doi), .text(reference.raw),
+                ])
+                referenceRow = database.lastInsertedRowID
+                try insertReferenceText.run([.integer(referenceRow!), .text(authors),
+                                             .text(reference.year.map(String.init) ?? ""), .text(reference.title),
+                                             .text(reference.journal), .text(reference.raw)])
+            }
+            try linkReference.run([.integer(articleRow), .integer(referenceRow!), .integer(Int64(position + 1))])
+        }
+        return passages.count
+    }
+
+    /// Removes every article that came from `path`, with its passages, and forgets the file.
+    func deleteFile(_ path: String) throws {
+        for articleRow in try articlesOfFile.rows([.text(path)], { $0.int(0) }) {
+            for passageRow in try passagesOfArticle.rows([.integer(articleRow)], { $0.int(0) }) {
+                try deletePassageText.run([.integer(passageRow)])
+            }
+            try deleteArticle.run([.integer(articleRow)])
+        }
+        try database.prepare("DELETE FROM files WHERE path = ?").run([.text(path)])
+    }
+
+    /// References no article cites any more.
+    func deleteOrphanReferences() throws {
+        try database.execute("""
+            DELETE FROM refs_fts WHERE rowid IN (SELECT id FROM refs WHERE id NOT IN (SELECT ref_id FROM article_refs));
+            DELETE FROM refs WHERE id NOT IN (SELECT ref_id FROM article_refs);
+            """)
+    }
+}

@@ -1,0 +1,77 @@
+/// The index's tables: one plain SQLite file that the `sqlite3` CLI can open.
+///
+/// - `articles`, `passages`: metadata; a passage's text lives in `passages_fts`, whose rowid is
+///   the passage id.
+/// - `passages_fts`: FTS5 over title, heading, body and keywords with the porter stemmer on
+///   `unicode61 remove_diacritics 2` and `detail=full` (needed for phrases and fast ranking).
+/// - `refs`, `refs_fts`, `article_refs`: references de-duplicated across articles and linked
+///   to the articles that cite them.
+/// - `files`: content hashes for incremental indexing.
+/// - `passages_vocab`: an fts5vocab view of the index's terms (spelling correction).
+/// See <https://www.sqlite.org/fts5.html>.
+public enum Schema {
+    /// Bumped whenever the tables change; an index with another version is rebuilt.
+    public static let version = 1
+
+    static let create: StaticSQL = """
+    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS files(
+        path TEXT PRIMARY KEY,
+        hash TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS articles(
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        published TEXT NOT NULL,
+        reviewed TEXT,
+        summary TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        related TEXT NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT,
+        file_path TEXT NOT NULL,
+        dump TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS articles_file ON articles(file_path);
+    CREATE TABLE IF NOT EXISTS passages(
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        heading TEXT NOT NULL,
+        answers_type TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id);
+    CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+        title, heading, body, keywords,
+        tokenize = 'porter unicode61 remove_diacritics 2',
+        detail = full
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
+    CREATE TABLE IF NOT EXISTS refs(
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        authors TEXT NOT NULL,
+        year INTEGER,
+        title TEXT NOT NULL,
+        journal TEXT NOT NULL,
+        volume TEXT NOT NULL,
+        issue TEXT NOT NULL,
+        pages TEXT NOT NULL,
+        doi TEXT NOT NULL,
+        raw TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS refs_fts USING fts5(
+        authors, year, title, journal, raw,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE IF NOT EXISTS article_refs(
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ref_id INTEGER NOT NULL REFERENCES refs(id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY(article_id, position)
+    );
+    CREATE INDEX IF NOT EXISTS article_refs_ref ON article_refs(ref_id);
+    """
+}

@@ -1,0 +1,34 @@
+/// A problem with one input file, located like a compiler diagnostic:
+/// `Corpus/asthma.md:12: error: reference has no year`.
+public struct IngestDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var path: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    public var severity: Severity
+    public var message: String
+
+    public init(path: String, line: Int? = nil, severity: Severity = .error, message: String) {
+        self.path = path
+        self.line = line
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String {
+        let location = line.map { "\(path):\($0)" } ?? path
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+/// What a parser made of one file: its articles and any warnings (errors are thrown).
+public struct ParsedFile: Sendable {
+    public var articles: [Article]
+    public var warnings: [IngestDiagnostic]
+
+    public init(articles: [Article], warnings: [IngestDiagnostic] = []) {
+        self.articles = articles
+        self.warnings = warnings
+    }
+}

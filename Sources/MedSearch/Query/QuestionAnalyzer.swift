@@ -1,0 +1,109 @@
+/// A question as the search engine understands it: its words, its type and the groups of
+/// terms to search for. Printed by `ask --explain`.
+public struct AnalyzedQuestion: Sendable, Equatable, CustomStringConvertible {
+    public var original: String
+    /// All words, lowercased and folded, stop words included.
+    public var words: [String]
+    public var type: QuestionType
+    /// The content terms, in question order, each with its alternatives.
+    public var groups: [TermGroup]
+
+    public var description: String {
+        var lines = ["type: \(type.rawValue)"]
+        lines.append("terms: " + groups.map(\.description).joined(separator: " "))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every group must match: the strictest query.
+    public var allTermsQuery: FTS5Query? {
+        FTS5Query(.all(groups.map(\.expression)))
+    }
+
+    /// Any group may match: the loosest query (used for snippets and the last relaxation).
+    public var anyTermQuery: FTS5Query? {
+        FTS5Query(.any(groups.map(\.expression)))
+    }
+}
+
+/// One content term of a question and the phrases that may stand for it
+/// (`allergy shots` → `allergy shots` | `allergy immunotherapy` | `scit` …).
+public struct TermGroup: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The words as the question wrote them.
+    public var surface: [String]
+    /// Phrases to search; the first is the surface form (or its spelling correction).
+    public var alternatives: [[String]]
+
+    public init(surface: [String], alternatives: [[String]]) {
+        self.surface = surface
+        self.alternatives = alternatives
+    }
+
+    public var expression: FTS5Query.Expression {
+        alternatives.count == 1 ? .phrase(alternatives[0]) : .any(alternatives.map { .phrase($0) })
+    }
+
+    /// `[allergy shots|allergy immunotherapy]`.
+    public var description: String {
+        "[" + alternatives.map { $0.joined(separator: " ") }.joined(separator: "|") + "]"
+    }
+
+    /// Stems of every alternative's words, for Swift-side matching.
+    var stemmedAlternatives: [[String]] {
+        alternatives.map { $0.map(LightStemmer.stem) }
+    }
+}
+
+/// Turns a raw question into an `AnalyzedQuestion`: normalize, tokenize as the index does,
+/// classify the type, join known phrases and abbreviations into synonym groups, keep
+/// hyphenated compounds (`covid-19`) as phrases, drop stop words.
+public struct QuestionAnalyzer: Sendable {
+    /// Long messages keep at most this many distinct terms (the searcher then keeps the
+    /// informative ones); bounds the work for a 1 MB question.
+    public static let maximumGroups = 48
+
+    public init() {}
+
+    public func analyze(_ question: String) -> AnalyzedQuestion {
+        let tokens = TextTokenizer.tokens(question)
+        let words = tokens.map(\.text)
+        var groups: [TermGroup] = []
+        var seen = Set<[[String]]>()
+        func add(_ group: TermGroup) {
+            guard groups.count < Self.maximumGroups, !seen.contains(group.alternatives) else { return }
+            seen.insert(group.alternatives)
+            groups.append(group)
+        }
+        var index = 0
+        while index < tokens.count {
+            if let match = Synonyms.longestMatch(in: words, at: index), !(match.length == 1 && StopWords.contains(words[index])) {
+                let surface = Array(words[index..<(index + match.length)])
+                var alternatives = [surface]
+                for phrase in Synonyms.groups[match.group] {
+                    let phraseWords = TextTokenizer.words(phrase)
+                    if !alternatives.contains(phraseWords) { alternatives.append(phraseWords) }
+                }
+                add(TermGroup(surface: surface, alternatives: alternatives))
+                index += match.length
+                continue
+            }
+            let compound = tokens[index].compound
+            var end = index + 1
+            while end < tokens.count, tokens[end].compound == compound { end += 1 }
+            if end - index > 1 {
+                // "covid-19", "t-cell": search the compound as a phrase.
+                let phrase = Array(words[index..<end])
+                if !phrase.allSatisfy(StopWords.contains) {
+                    add(TermGroup(surface: phrase, alternatives: [phrase]))
+                }
+                index = end
+                continue
+            }
+            if !StopWords.contains(words[index]) {
+                add(TermGroup(surface: [words[index]], alternatives: [[words[index]]]))
+            }
+            index += 1
+        }
+        return AnalyzedQuestion(original: question, words: words,
+                                type: QuestionClassifier.classify(words: words), groups: groups)
+    }
+}

@@ -1,0 +1,91 @@
+/// What kind of answer a question asks for. Section headings are classified with the same
+/// rules, so a "cure" question can be matched to the section "Is immunotherapy a cure?".
+public enum QuestionType: String, Sendable, Codable, CaseIterable {
+    case cure
+    case sideEffects = "side-effects"
+    case emergency = "when-to-see-a-doctor"
+    case treatment
+    case diagnosis
+    case causes
+    case symptoms
+    case prevention
+    case candidates = "who-should-consider"
+    case mechanism = "how-it-works"
+    case types
+    case outlook
+    case nextSteps = "next-steps"
+    case misconceptions = "what-it-is-not"
+    case inheritance
+    case frequency
+    case evidence = "what-the-science-says"
+    case definition
+    case other
+}
+
+/// The small, ordered rule set that gives a question (or a section heading) its type.
+///
+/// Rules are tried top to bottom; the first whose pattern occurs in the text wins, so the
+/// specific types ("side effects", "cure") come before the general ones ("what is").
+/// A pattern is a sequence of words; a word ending in `*` matches any word it starts.
+public enum QuestionClassifier {
+    /// (type, patterns) in priority order. Documented in the README ("Question types").
+    public static let rules: [(QuestionType, [String])] = [
+        (.misconceptions, ["is not", "isn t", "are not", "aren t", "myth*", "misconception*", "not a substitute"]),
+        (.cure, ["cure*", "curable", "cured", "curing", "go away for good", "get rid of", "permanent*", "remission", "reverse*", "heal for good"]),
+        (.causes, ["at risk", "risk factor*", "who gets", "what causes"]),
+        (.sideEffects, ["side effect*", "risk", "risks", "dangerous", "danger*", "safe", "safety", "adverse", "harm*", "complication*", "reaction*"]),
+        (.emergency, ["see a doctor", "see my doctor", "see a gp", "emergency", "urgent*", "call 911", "when to worry", "worried", "er", "medical help", "seek care", "seek help", "red flag*", "warning sign*"]),
+        (.nextSteps, ["next step*", "what should i do", "what to do", "what can i do", "steps"]),
+        (.candidates, ["who should", "who can", "who is", "who are", "who benefits", "candidate*", "eligible", "right for me", "right for", "should i", "qualify", "who needs"]),
+        (.evidence, ["how well", "effective*", "science", "research", "studies", "study", "evidence", "trial*", "proven"]),
+        (.diagnosis, ["diagnos*", "test", "tests", "tested", "testing", "detect*", "screen*", "how do i know", "how do you know", "check for", "biomarker*"]),
+        (.prevention, ["prevent*", "avoid*", "reduce the risk", "lower the risk", "protect*"]),
+        (.inheritance, ["inherit*", "hereditary", "genetic*", "run in families", "runs in families", "passed down"]),
+        (.frequency, ["how common", "how many people", "how often", "prevalence"]),
+        (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "surviv*", "how long", "chance*", "odds"]),
+        (.causes, ["cause*", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*"]),
+        (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like"]),
+        (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
+        (.mechanism, ["how does", "how do", "how it works", "work", "works", "working", "mechanism*"]),
+        (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with"]),
+        (.definition, ["what is", "what are", "what s", "whats", "meaning", "mean", "define*", "definition", "explain*"]),
+    ]
+
+    /// The type of `text`, `.other` when no rule matches.
+    public static func classify(_ text: String) -> QuestionType {
+        classify(words: TextTokenizer.words(text, limit: 400))
+    }
+
+    /// The type of a tokenized question.
+    public static func classify(words: [String]) -> QuestionType {
+        // "What is celiac disease not?" — a heading that ends in "not" lists misconceptions.
+        if words.last == "not" { return .misconceptions }
+        for (type, patterns) in compiledRules where patterns.contains(where: { matches($0, in: words) }) {
+            return type
+        }
+        return .other
+    }
+
+    private static let compiledRules: [(QuestionType, [[String]])] = rules.map { rule in
+        (rule.0, rule.1.map { TextTokenizer.words($0.replacing("*", with: "STAR")).map { $0.replacing("star", with: "*") } })
+    }
+
+    /// True when the word sequence `pattern` occurs in `words`.
+    static func matches(_ pattern: [String], in words: [String]) -> Bool {
+        guard !pattern.isEmpty, words.count >= pattern.count else { return false }
+        for start in 0...(words.count - pattern.count) {
+            var all = true
+            for (offset, wanted) in pattern.enumerated() where !wordMatches(wanted, words[start + offset]) {
+                all = false
+                break
+            }
+            if all { return true }
+        }
+        return false
+    }
+
+    static func wordMatches(_ pattern: String, _ word: String) -> Bool {
+        if pattern.hasSuffix("*") { return word.hasPrefix(pattern.dropLast()) }
+        return pattern == word
+    }
+}

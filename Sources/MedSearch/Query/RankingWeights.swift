@@ -1,0 +1,47 @@
+/// Every ranking constant in one place, with the reason for its value.
+///
+/// Measured with `medsearch eval --questions Benchmarks/corpus-questions/questions.tsv`
+/// (see `Benchmarks/RESULTS.md`); change one constant at a time and re-measure.
+public struct RankingWeights: Sendable, Equatable {
+    /// `bm25()` weight of the article title: it names the topic but is shared by every section
+    /// of the article, so it separates articles, not sections.
+    public var title = 2.0
+    /// Weight of the section heading: headings are written as the questions they answer.
+    public var heading = 3.0
+    /// Weight of the passage text.
+    public var body = 1.0
+    /// Weight of keywords (article tags; for MedQuAD the focus, its synonyms and the question).
+    public var keywords = 2.0
+
+    /// Multiplier added (score × (1 + boost)) when the passage's section answers the
+    /// question's type, e.g. a "cure" question and "Is immunotherapy a cure?".
+    public var typeMatchBoost = 0.6
+    /// Smaller boost for the article summary on definition-like questions: the summary is
+    /// the short answer to the title.
+    public var summaryBoost = 0.2
+
+    /// Multiplier (score × (1 + weight × similarity)) for how closely the passage's title and
+    /// heading match the question (Dice overlap of their content words): a general question
+    /// ("is immunotherapy a cure") prefers the general article's section over "Can
+    /// immunotherapy cure lung cancer?".
+    public var headingSimilarity = 1.0
+
+    /// Stop relaxing the query once this many candidates were found.
+    public var candidateTarget = 40
+    /// Each relaxation stage fetches at most this many rows from FTS5.
+    public var stageLimit = 60
+    /// At most this many passages of one article in the results.
+    public var passagesPerArticle = 2
+
+    /// Below this share of the question's informative weight matched by the best passage,
+    /// say "no good answer" rather than show a weak match.
+    public var minimumCoverage = 0.5
+    /// A term counts as informative in the coverage only if it appears in at most this share
+    /// of passages (very common words say nothing about the topic).
+    public var commonTermShare = 0.25
+
+    public init() {}
+
+    /// The defaults.
+    public static let standard = RankingWeights()
+}

@@ -1,0 +1,70 @@
+/// A small curated list of consumer ↔ professional terms and abbreviations.
+///
+/// A question phrase that matches any member of a group is searched as any member of the
+/// group (query-time expansion into an OR group, which keeps the index a plain FTS5 file
+/// that the `sqlite3` CLI can read). Expansion happens on the query side only.
+public enum Synonyms {
+    /// Each group lists equivalent phrases; the first is the canonical name shown by `--explain`.
+    public static let groups: [[String]] = [
+        ["allergy shots", "allergy shot", "allergy immunotherapy", "subcutaneous immunotherapy", "scit", "allergen immunotherapy"],
+        ["allergy tablets", "allergy drops", "sublingual immunotherapy", "slit", "sublingual tablets"],
+        ["car t", "cart", "car t cell", "chimeric antigen receptor"],
+        ["checkpoint inhibitors", "checkpoint inhibitor", "checkpoint blockade", "pd 1", "pd l1", "ctla 4", "keytruda", "pembrolizumab", "nivolumab", "opdivo"],
+        ["monoclonal antibodies", "monoclonal antibody", "mab", "mabs"],
+        ["rheumatoid arthritis", "ra"],
+        ["multiple sclerosis", "ms"],
+        ["inflammatory bowel disease", "ibd", "crohn", "crohns", "ulcerative colitis"],
+        ["heart attack", "myocardial infarction", "mi", "cardiac arrest"],
+        ["stroke", "brain attack", "cva"],
+        ["high blood pressure", "hypertension", "bp"],
+        ["urinary tract infection", "urinary tract infections", "uti", "utis", "bladder infection"],
+        ["flu", "influenza"],
+        ["hay fever", "allergic rhinitis", "seasonal allergies", "pollen allergy"],
+        ["eczema", "atopic dermatitis"],
+        ["hives", "urticaria"],
+        ["lupus", "sle", "systemic lupus erythematosus"],
+        ["type 1 diabetes", "t1d", "juvenile diabetes", "type one diabetes"],
+        ["epipen", "epinephrine auto injector", "adrenaline", "epinephrine"],
+        ["anaphylaxis", "anaphylactic shock", "severe allergic reaction"],
+        ["cytokine release syndrome", "crs", "cytokine storm"],
+        ["immunoglobulin", "ivig", "scig", "immune globulin", "antibody replacement"],
+        ["primary immunodeficiency", "pid", "pidd", "inborn errors of immunity", "weak immune system"],
+        ["tumor mutational burden", "tumour mutational burden", "tmb"],
+        ["microsatellite instability", "msi", "msi h", "dmmr", "mismatch repair"],
+        ["cancer vaccine", "cancer vaccines", "therapeutic vaccine"],
+        ["biologics", "biologic", "biological therapy", "biologic drugs"],
+        ["shingles", "herpes zoster", "zoster"],
+        ["strep throat", "strep", "streptococcal pharyngitis"],
+        ["common cold", "cold", "colds", "upper respiratory infection"],
+        ["migraine", "migraines", "migraine headache"],
+        ["celiac", "coeliac", "gluten intolerance"],
+        ["side effects", "side effect", "adverse effects", "adverse events"],
+        ["chest pain", "angina", "chest pressure", "chest tightness"],
+        ["disease modifying therapy", "dmt", "dmts", "disease modifying therapies"],
+        ["lymphoma", "non hodgkin", "hodgkin"],
+        ["leukemia", "leukaemia", "cll"],
+        ["lung cancer", "nsclc", "non small cell lung cancer"],
+    ]
+
+    /// Phrase (as words) → the index of its group.
+    static let index: [[String]: Int] = {
+        var map: [[String]: Int] = [:]
+        for (number, group) in groups.enumerated() {
+            for phrase in group {
+                let words = TextTokenizer.words(phrase)
+                if map[words] == nil { map[words] = number }
+            }
+        }
+        return map
+    }()
+
+    /// The longest phrase in `index` that starts at `words[start]`: its length and group.
+    static func longestMatch(in words: [String], at start: Int) -> (length: Int, group: Int)? {
+        let maximum = min(5, words.count - start)
+        guard maximum > 0 else { return nil }
+        for length in stride(from: maximum, through: 1, by: -1) {
+            if let group = index[Array(words[start..<(start + length)])] { return (length, group) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Splits text into lowercase word tokens the way the index's FTS5 tokenizer does
+/// (`unicode61 remove_diacritics 2`: letters and digits form tokens, everything else
+/// separates them, diacritics are folded), keeping a note of hyphenated compounds so that
+/// `covid-19` or `car-t` can be searched as a phrase.
+///
+/// See <https://www.sqlite.org/fts5.html#unicode61_tokenizer>.
+public enum TextTokenizer {
+    /// One word of the input, with the compound it belongs to (`covid-19` → two tokens
+    /// sharing compound 3).
+    public struct Token: Equatable, Sendable {
+        public var text: String
+        /// Tokens joined by '-' or '/' without spaces share a compound number.
+        public var compound: Int
+    }
+
+    /// Lowercased, diacritics folded, apostrophes and quotes unified.
+    public static func normalize(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The tokens of `text` (at most `limit` of them, so a 1 MB question stays cheap).
+    public static func tokens(_ text: String, limit: Int = 2_000) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var compound = 0
+        var joinedToPrevious = false
+        func finish() {
+            guard !current.isEmpty else { return }
+            if !joinedToPrevious { compound += 1 }
+            tokens.append(Token(text: current, compound: compound))
+            current = ""
+        }
+        for scalar in normalize(String(text.prefix(limit * 24))).unicodeScalars {
+            if tokens.count >= limit { break }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                if properties.generalCategory == .nonspacingMark { continue }
+                current.unicodeScalars.append(scalar)
+            } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
+                continue
+            } else {
+                let wasWord = !current.isEmpty
+                finish()
+                // A hyphen or slash right between two words keeps them in one compound.
+                joinedToPrevious = wasWord && (scalar == "-" || scalar == "/" || scalar == "\u{2010}" || scalar == "\u{2011}")
+            }
+        }
+        finish()
+        return tokens
+    }
+
+    /// Just the words.
+    public static func words(_ text: String, limit: Int = 2_000) -> [String] {
+        tokens(text, limit: limit).map(\.text)
+    }
+}
+
+/// A light suffix stripper used on both sides of Swift-side comparisons (coverage, answer
+/// sentences). FTS5's porter stemmer does the matching inside the index; this only has to
+/// agree with itself.
+public enum LightStemmer {
+    public static func stem(_ word: String) -> String {
+        var w = word
+        if w.count > 4, w.hasSuffix("ies") { w.removeLast(3); w += "y" }
+        else if w.hasSuffix("sses") { w.removeLast(2) }
+        else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { w.removeLast() }
+        if w.count > 5, w.hasSuffix("ing") { w.removeLast(3) }
+        else if w.count > 4, w.hasSuffix("ed") { w.removeLast(2) }
+        else if w.count > 4, w.hasSuffix("ly") { w.removeLast(2) }
+        if w.count > 3, w.hasSuffix("e") { w.removeLast() }
+        if w.count > 3, w.hasSuffix("y") { w.removeLast(); w += "i" }
+        return w
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import Logging
+
+/// The result of one question: the analysis, the queries tried, and the answers — or the
+/// reason there is no good answer.
+public struct SearchResult: Sendable {
+    public var question: AnalyzedQuestion
+    /// The question's terms with their weights and spelling corrections.
+    public var terms: [WeightedGroup]
+    /// The MATCH strings run, strictest first, with the rows each returned.
+    public var stages: [(match: String, rows: Int)]
+    public var answers: [Answer]
+    /// Set when the engine declines to answer ("no indexed passage covers …").
+    public var noAnswerReason: String?
+    /// Set when the question describes an emergency happening now.
+    public var emergency: EmergencyNotice?
+}
+
+/// The facade: open an index read-only and answer questions from it.
+///
+/// ```swift
+/// let engine = try SearchEngine(path: "corpus.sqlite")
+/// let result = try engine.answers(to: "is immunotherapy a cure", limit: 5)
+/// ```
+public final class SearchEngine {
+    public let path: String
+    public var weights: RankingWeights
+    let database: Database
+    let analyzer = QuestionAnalyzer()
+    let extractor = AnswerExtractor()
+    let detector = RedFlagDetector()
+    let corrector: SpellingCorrector
+    let logger: Logger
+
+    // Prepared once, reused for every question.
+    let countMatches: Statement
+    let rankedMatches: Statement
+    let passageInfo: Statement
+    let snippetOf: Statement
+    let referencesOf: Statement
+    let passageTotal: Int
+
+    public init(path: String, weights: RankingWeights = .standard, logger: Logger = Logger(label: "medsearch.search")) throws {
+        self.path = path
+        self.weights = weights
+        self.logger = logger
+        database = try Database(path: path, mode: .readOnly)
+        do {
+            let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").rows { $0.text(0) }.first
+            guard version == String(Schema.version) else {
+                throw SearchError.incompatibleIndex(path: path, found: version ?? "none")
+            }
+            countMatches = try database.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?")
+            rankedMatches = try database.prepare("""
+                SELECT rowid, bm25(passages_fts, ?, ?, ?, ?) AS score FROM passages_fts
+                WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
+                """)
+            passageInfo = try database.prepare("""
+                SELECT p.external_id, p.heading, p.answers_type, p.position, a.id, a.slug, a.title, a.published,
+                       a.source, a.url, a.tags, f.body, f.keywords
+                FROM passages p JOIN articles a ON a.id = p.article_id JOIN passages_fts f ON f.rowid = p.id
+                WHERE p.id = ?
+                """)
+            snippetOf = try database.prepare("""
+                SELECT snippet(passages_fts, 2, '[', ']', '…', 40) FROM passages_fts
+                WHERE passages_fts MATCH ? AND rowid = ?
+                """)
+            referencesOf = try database.prepare("""
+                SELECT r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.doi, r.raw
+                FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
+                """)
+            passageTotal = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
+            corrector = try SpellingCorrector(database: database)
+        } catch let error as SQLiteError {
+            throw SearchError.from(error, path: path)
+        }
+    }
+
+    /// Answers `question` with at most `limit` passages (at most two per article).
+    public func answers(to question: String, limit: Int = 5) throws -> SearchResult {
+        do {
+            return try search(question, limit: max(1, limit))
+        } catch let error as SQLiteError {
+            throw SearchError.from(error, path: path)
+        }
+    }
+
+    private func search(_ question: String, limit: Int) throws -> SearchResult {
+        let analyzed = analyzer.analyze(question)
+        var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
+                                  emergency: detector.assess(question))
+        let terms = try weigh(analyzed.groups)
+        result.terms = terms
+        let present = terms.filter { $0.documentFrequency > 0 }
+        guard !present.isEmpty else {
+            result.noAnswerReason = analyzed.groups.isEmpty
+                ? "the question has no searchable words"
+                : "no indexed passage contains any of the question's words"
+            return result
+        }
+
+        // Candidate generation: all terms together, then drop the most common term until
+        // enough passages match; finally any informative term.
+        var candidates: [Int64: Double] = [:]
+        var order: [Int64] = []
+        func run(_ query: FTS5Query?) throws {
+            guard let query else { return }
+            let rows = try rankedMatches.rows([
+                .real(weights.title), .real(weights.heading), .real(weights.body), .real(weights.keywords),
+                .text(query.matchString), .integer(Int64(weights.stageLimit)),
+            ]) { ($0.int(0), -$0.double(1)) }
+            result.stages.append((query.matchString, rows.count))
+            for (row, score) in rows where candidates[row] == nil {
+                candidates[row] = score
+                order.append(row)
+            }
+        }
+        var kept = present.sorted { $0.documentFrequency < $1.documentFrequency }
+        while !kept.isEmpty, candidates.count < weights.candidateTarget {
+            try run(FTS5Query(.all(kept.map(\.group.expression))))
+            if kept.count == 1 { break }
+            kept.removeLast()
+        }
+        if candidates.count < weights.candidateTarget {
+            let informative = present.filter(\.informative)
+            try run(FTS5Query(.any((informative.isEmpty ? present : informative).map(\.group.expression))))
+        }
+
+        // Ranking: bm25 × type boost; coverage of the question's informative weight.
+        let totalWeight = terms.filter(\.informative).reduce(0) { $0 + $1.weight }
+        var ranked: [(row: Int64, info: PassageInfo, parts: ScoreParts, score: Double)] = []
+        for row in order {
+            guard let info = try loadPassage(row) else { continue }
+            let stems = info.stems
+            let matchedWeight = terms.filter { $0.informative && $0.matches(stems) }.reduce(0) { $0 + $1.weight }
+            let coverage = totalWeight > 0 ? matchedWeight / totalWeight : 1
+            var boost = 0.0
+            if analyzed.type != .other, info.answersType == analyzed.type { boost += weights.typeMatchBoost }
+            if info.position == 0, analyzed.type == .definition || analyzed.type == .other { boost += weights.summaryBoost }
+            let bm25 = candidates[row] ?? 0
+            let headingMatches = present.filter { $0.matches(info.headingStems) }.count
+            let similarity = info.headingStems.isEmpty ? 0
+                : 2 * Double(headingMatches) / Double(present.count + info.headingStems.count)
+            let parts = ScoreParts(bm25: bm25, typeBoost: boost, headingSimilarity: similarity, coverage: coverage)
+            let score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (0.5 + 0.5 * coverage)
+            ranked.append((row, info, parts, score))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+
+        var perArticle: [Int64: Int] = [:]
+        var chosen: [(row: Int64, info: PassageInfo, parts: ScoreParts, score: Double)] = []
+        for candidate in ranked where chosen.count < limit {
+            let count = perArticle[candidate.info.articleRow, default: 0]
+            guard count < weights.passagesPerArticle else { continue }
+            perArticle[candidate.info.articleRow] = count + 1
+            chosen.append(candidate)
+        }
+        if let best = chosen.first, best.parts.coverage < weights.minimumCoverage {
+            let missing = terms.filter { $0.informative && !$0.matches(best.info.stems) }.map { $0.group.surface.joined(separator: " ") }
+            result.noAnswerReason = "no indexed passage covers the question well (best match lacks: \(missing.joined(separator: ", ")))"
+            return result
+        }
+        let highlight = FTS5Query(.any(present.map(\.group.expression)))
+        for candidate in chosen {
+            result.answers.append(try makeAnswer(candidate.row, candidate.info, candidate.parts, candidate.score,
+                                                 terms: present, highlight: highlight))
+        }
+        if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
+        return result
+    }
+
+    /// Document frequency, spelling correction and weight of each term.
+    private func weigh(_ groups: [TermGroup]) throws -> [WeightedGroup] {
+        let total = Double(max(passageTotal, 1))
+        var result: [WeightedGroup] = []
+        for var group in groups {
+            var frequency = try documentFrequency(group)
+            var correctedFrom: String?
+            if frequency == 0, group.alternatives.count == 1, group.alternatives[0].count == 1,
+               let correction = try corrector.correction(for: group.alternatives[0][0]) {
+                correctedFrom = group.alternatives[0][0]
+                group.alternatives = [[correction]]
+                frequency = try documentFrequency(group)
+            }
+            // A word the index does not hold weighs as much as the rarest word: a question
+            // about "toe" is not answered by passages that only match its other words.
+            let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
+            let informative = Double(frequency) <= weights.commonTermShare * total
+            result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
+                                        informative: informative, correctedFrom: correctedFrom))
+        }
+        // A question made only of common words still needs its terms to count.
+        if !result.contains(where: \.informative) {
+            for index in result.indices where result[index].documentFrequency > 0 { result[index].informative = true }
+        }
+        return result
+    }
+
+    private func documentFrequency(_ group: TermGroup) throws -> Int {
+        guard let query = FTS5Query(group.expression) else { return 0 }
+        return Int(try countMatches.rows([.text(query.matchString)]) { $0.int(0) }.first ?? 0)
+    }
+
+    struct PassageInfo {
+        var externalID: String
+        var heading: String
+        var answersType: QuestionType
+        var position: Int
+        var articleRow: Int64
+        var slug: String
+        var title: String
+        var published: String
+        var source: String
+        var url: String?
+        var body: String
+        var stems: Set<String>
+        /// Content words of the title and heading.
+        var headingStems: Set<String>
+    }
+
+    private func loadPassage(_ row: Int64) throws -> PassageInfo? {
+        try passageInfo.rows([.integer(row)]) { s -> PassageInfo in
+            let heading = s.text(1), title = s.text(6), body = s.text(11), keywords = s.text(12)
+            let stems = Set(TextTokenizer.words(title + " " + heading + " " + body + " " + keywords, limit: 5_000).map(LightStemmer.stem))
+            let headingStems = Set(TextTokenizer.words(title + " " + heading, limit: 200).filter { !StopWords.contains($0) }.map(LightStemmer.stem))
+            return PassageInfo(externalID: s.text(0), heading: heading,
+                               answersType: QuestionType(rawValue: s.text(2)) ?? .other, position: Int(s.int(3)),
+                               articleRow: s.int(4), slug: s.text(5), title: title, published: s.text(7),
+                               source: s.text(8), url: s.optionalText(9), body: body, stems: stems,
+                               headingStems: headingStems)
+        }.first
+    }
+
+    private func makeAnswer(_ row: Int64, _ info: PassageInfo, _ parts: ScoreParts, _ score: Double,
+                            terms: [WeightedGroup], highlight: FTS5Query?) throws -> Answer {
+        var snippet = ""
+        if let highlight {
+            snippet = try snippetOf.rows([.text(highlight.matchString), .integer(row)]) { $0.text(0) }.first ?? ""
+        }
+        let references = try referencesOf.rows([.integer(info.articleRow)]) { s in
+            Reference(authors: s.text(0).split(separator: ";").map { $0.trimmed }, year: s.isNull(1) ? nil : Int(s.int(1)),
+                      title: s.text(2), journal: s.text(3), volume: s.text(4), issue: s.text(5), pages: s.text(6),
+                      doi: s.text(7), raw: s.text(8))
+        }
+        return Answer(articleID: info.slug, articleTitle: info.title, heading: info.heading, passageID: info.externalID,
+                      published: info.published, source: info.source, url: info.url,
+                      sentences: extractor.sentences(of: info.body, for: terms), snippet: snippet,
+                      score: score, scoreParts: parts, references: references)
+    }
+}
+
+/// Errors a user can meet when searching, with what to do about them.
+public enum SearchError: Error, CustomStringConvertible, Sendable {
+    case damagedIndex(path: String, detail: String)
+    case incompatibleIndex(path: String, found: String)
+    case cannotOpen(path: String, detail: String)
+
+    static func from(_ error: SQLiteError, path: String) -> SearchError {
+        if error.isCorruption { return .damagedIndex(path: path, detail: error.message) }
+        if error.message.contains("no such table") { return .damagedIndex(path: path, detail: error.message) }
+        return .cannotOpen(path: path, detail: error.description)
+    }
+
+    public var description: String {
+        switch self {
+        case .damagedIndex(let path, let detail):
+            return "the index at \(path) is damaged (\(detail)); rebuild it with `medsearch index --rebuild --db \(path) PATH…`"
+        case .incompatibleIndex(let path, let found):
+            return "the index at \(path) has schema version \(found), this program needs \(Schema.version); rebuild it with `medsearch index --rebuild --db \(path) PATH…`"
+        case .cannotOpen(let path, let detail):
+            return "cannot read the index at \(path): \(detail)"
+        }
+    }
+}

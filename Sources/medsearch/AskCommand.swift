@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import MedSearch
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer a health question from the index.",
+        discussion: """
+        Prints the passages that best answer the question, with the article, section, date and \
+        references of each. Exits 0 whether or not an answer was found; says so when none is good.
+
+        Examples:
+          medsearch ask "is immunotherapy a cure"
+          medsearch ask "side effects of allergy shots" --limit 3
+          medsearch ask "car-t for lymphoma" --format json
+          medsearch ask "immunotharapy for melanoma" --explain
+        """
+    )
+
+    @Argument(help: "The question, in your own words (quote it).")
+    var question: String
+
+    @OptionGroup var index: IndexOptions
+
+    @Option(name: .long, help: "How many answers to show (1-50).")
+    var limit = 3
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Show the analyzed question, the MATCH expressions and each score's parts.")
+    var explain = false
+
+    func validate() throws {
+        if question.allSatisfy({ $0.isWhitespace || $0.isNewline }) {
+            throw ValidationError("the question is empty; ask something like: medsearch ask \"is immunotherapy a cure\"")
+        }
+        guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50") }
+    }
+
+    func run() throws {
+        let logger = Logs.bootstrap(verbose: index.verbose)
+        let path = try index.resolvedIndexPath(logger: logger)
+        let result: SearchResult
+        do {
+            let engine = try SearchEngine(path: path, logger: logger)
+            result = try engine.answers(to: question, limit: limit)
+        } catch let error as SearchError {
+            throw CommandError(error.description)
+        }
+        switch format {
+        case .json: try JSONOutput.print(AskOutput(result, explain: explain))
+        case .text: print(AnswerCard(result: result, style: Style(enabled: Terminal.colorEnabled), explain: explain).render())
+        }
+    }
+}
+
+/// The note under every answer card.
+let notMedicalAdvice = "Information, not medical advice or a diagnosis: talk to a doctor about your own situation."
+
+/// The JSON form of `ask`: the same fields as the text card.
+struct AskOutput: Encodable {
+    struct Term: Encodable {
+        var term: String
+        var alternatives: [String]
+        var documentFrequency: Int
+        var weight: Double
+        var correctedFrom: String?
+    }
+    struct Explanation: Encodable {
+        var type: String
+        var terms: [Term]
+        var stages: [Stage]
+    }
+    struct Stage: Encodable {
+        var match: String
+        var rows: Int
+    }
+
+    var question: String
+    var questionType: String
+    var emergency: EmergencyNotice?
+    var answers: [Answer]
+    var noAnswer: String?
+    var disclaimer = notMedicalAdvice
+    var explain: Explanation?
+
+    init(_ result: SearchResult, explain: Bool) {
+        question = result.question.original
+        questionType = result.question.type.rawValue
+        emergency = result.emergency
+        answers = result.answers
+        noAnswer = result.noAnswerReason
+        if explain {
+            self.explain = Explanation(
+                type: result.question.type.rawValue,
+                terms: result.terms.map {
+                    Term(term: $0.group.surface.joined(separator: " "),
+                         alternatives: $0.group.alternatives.map { $0.joined(separator: " ") },
+                         documentFrequency: $0.documentFrequency, weight: $0.weight, correctedFrom: $0.correctedFrom)
+                },
+                stages: result.stages.map { Stage(match: $0.match, rows: $0.rows) })
+        }
+    }
+}
+
+/// The text form of `ask`: an answer card per passage.
+struct AnswerCard {
+    let result: SearchResult
+    let style: Style
+    let explain: Bool
+
+    func render() -> String {
+        var lines: [String] = []
+        if let emergency = result.emergency {
+            lines.append(style.red("!! " + (emergency.isCrisisLine ? "You deserve support right now." : "This may be an emergency.")))
+            lines.append(style.red("!! " + emergency.advice))
+            lines.append("")
+        }
+        if explain { lines.append(contentsOf: explanation()); lines.append("") }
+        lines.append(style.bold("Q: ") + result.question.original.trimmed(maximum: 300))
+        lines.append("")
+        if result.answers.isEmpty {
+            lines.append("No good answer found in this index: \(result.noAnswerReason ?? "nothing matched").")
+            lines.append("Try other words, or ask a doctor or pharmacist.")
+        }
+        for (number, answer) in result.answers.enumerated() {
+            lines.append(style.bold("\(number + 1). \(answer.heading)"))
+            for sentence in answer.sentences { lines.append("   " + sentence) }
+            var source = "   — \(answer.articleTitle) · \(answer.heading) · \(answer.published.isEmpty ? "undated" : answer.published)"
+            if let url = answer.url { source += " · \(url)" }
+            lines.append(style.dim(source))
+            lines.append(style.dim("   article: \(answer.articleID)   passage: \(answer.passageID)"))
+            for (index, reference) in answer.references.prefix(3).enumerated() {
+                lines.append(style.dim("   [\(index + 1)] \(reference.formatted)"))
+            }
+            if explain {
+                let parts = answer.scoreParts
+                lines.append(style.yellow(String(format: "   score %.3f = bm25 %.3f × (1 + type %.2f) × (1 + heading %.2f) × (0.5 + 0.5 × coverage %.2f)",
+                                                 answer.score, parts.bm25, parts.typeBoost, parts.headingSimilarity, parts.coverage)))
+                lines.append(style.yellow("   snippet: \(answer.snippet)"))
+            }
+            lines.append("")
+        }
+        lines.append(style.dim(notMedicalAdvice))
+        return lines.joined(separator: "\n")
+    }
+
+    private func explanation() -> [String] {
+        var lines = [style.cyan("question type: \(result.question.type.rawValue)")]
+        for term in result.terms {
+            var line = "term \(term.group.description) df=\(term.documentFrequency) weight=\(String(format: "%.2f", term.weight))"
+            if let from = term.correctedFrom { line += " (corrected from \"\(from)\")" }
+            if !term.informative { line += " (common)" }
+            lines.append(style.cyan(line))
+        }
+        for stage in result.stages { lines.append(style.cyan("MATCH \(stage.match)  → \(stage.rows) rows")) }
+        return lines
+    }
+}
+
+extension String {
+    /// At most `maximum` characters, with an ellipsis when cut; newlines folded.
+    func trimmed(maximum: Int) -> String {
+        let flat = split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > maximum ? String(flat.prefix(maximum)) + "…" : flat
+    }
+}

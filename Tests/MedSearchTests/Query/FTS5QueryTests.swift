@@ -1,0 +1,86 @@
+import Testing
+@testable import MedSearch
+
+/// Hostile questions: each must give a MATCH string FTS5 accepts (or no query at all).
+@Suite struct FTS5QueryTests {
+    static let hostile: [String] = [
+        "is immunotherapy a cure?", "what's", "covid-19", "type:2", "cancer -vaccine", "AND", "OR", "NOT",
+        "NEAR(", "\"", "*", "", "   \t\n ", String(repeating: "immunotherapy cure ", count: 530), "🙂💉 allergy 🤧",
+        "a AND b OR NOT c", "col:value^2 + \"unbalanced", "'; DROP TABLE passages; --", "x\u{0}y\u{7}z",
+        "مرحبا immunotherapy", "e\u{301}\u{301}\u{301}czema", "((((", "-", "+", "%", "/", ".", "NEAR(a b, 2)",
+    ]
+
+    @Test(arguments: hostile)
+    func matchStringIsValidFTS5(question: String) throws {
+        let database = try Database(path: ":memory:", mode: .readWriteCreate)
+        try database.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2')")
+        try database.prepare("INSERT INTO t(body) VALUES(?)").run([.text("immunotherapy is sometimes a cure for cancer")])
+        let analyzed = QuestionAnalyzer().analyze(question)
+        let statement = try database.prepare("SELECT count(*) FROM t WHERE t MATCH ?")
+        for query in [analyzed.allTermsQuery, analyzed.anyTermQuery].compactMap({ $0 }) {
+            // Throws (and fails the test, naming the question) if FTS5 rejects the syntax.
+            _ = try statement.rows([.text(query.matchString)]) { $0.int(0) }
+        }
+    }
+
+    @Test(arguments: [
+        ("is immunotherapy a cure?", "\"immunotherapy\" AND \"cure\""),
+        ("covid-19 vaccine", "\"covid 19\" AND \"vaccine\""),
+        ("type:2", "\"type\""),
+        ("what's", nil),
+        ("AND OR NOT", nil),
+        ("say \"hi\" NEAR(", "\"near\""),
+        ("RA flare", "(\"ra\" OR \"rheumatoid arthritis\") AND \"flare\""),
+    ] as [(String, String?)])
+    func matchStringGolden(question: String, expected: String?) {
+        #expect(QuestionAnalyzer().analyze(question).allTermsQuery?.matchString == expected, "question: \(question)")
+    }
+
+    @Test func quotesAreDoubledInsidePhrases() {
+        let query = FTS5Query(.phrase(["a\"b"]))
+        #expect(query?.matchString == "\"a\"\"b\"")
+    }
+
+    @Test func emptyExpressionsCannotBeBuilt() {
+        #expect(FTS5Query(.all([])) == nil)
+        #expect(FTS5Query(.any([.phrase([]), .phrase(["  "])])) == nil)
+    }
+}
+
+@Suite struct QuestionClassifierTests {
+    @Test(arguments: [
+        ("is immunotherapy a cure", QuestionType.cure),
+        ("Can celiac disease be cured?", .cure),
+        ("what are the side effects of allergy shots", .sideEffects),
+        ("When should I seek emergency care?", .emergency),
+        ("how is lupus treated", .treatment),
+        ("how is strep throat diagnosed", .diagnosis),
+        ("what causes hives", .causes),
+        ("Who is at risk of a stroke?", .causes),
+        ("what are the symptoms of shingles", .symptoms),
+        ("how can I prevent the flu", .prevention),
+        ("who should consider CAR-T", .candidates),
+        ("how does immunotherapy work", .mechanism),
+        ("How well do allergy shots work?", .evidence),
+        ("What are common myths about asthma?", .misconceptions),
+        ("What is celiac disease not?", .misconceptions),
+        ("what is eczema", .definition),
+        ("hello", .other),
+    ])
+    func classifies(question: String, expected: QuestionType) {
+        #expect(QuestionClassifier.classify(question) == expected, "question: \(question)")
+    }
+}
+
+@Suite struct TextTokenizerTests {
+    @Test func foldsCaseAndDiacriticsAndKeepsCompounds() {
+        let tokens = TextTokenizer.tokens("Café COVID-19 and/or T-cell")
+        #expect(tokens.map(\.text) == ["cafe", "covid", "19", "and", "or", "t", "cell"])
+        #expect(tokens[1].compound == tokens[2].compound)
+        #expect(tokens[0].compound != tokens[1].compound)
+    }
+
+    @Test func longInputIsBounded() {
+        #expect(TextTokenizer.tokens(String(repeating: "word ", count: 200_000)).count == 2_000)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+@testable import MedSearch
+
+/// Paths the tests use: fixtures (bundled), the repository's Corpus, temporary files.
+enum TestPaths {
+    static var fixtures: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+    }
+
+    static func fixture(_ relative: String) -> String {
+        fixtures.appendingPathComponent(relative).path
+    }
+
+    /// The repository root, from this file's path.
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var corpus: String { repository.appendingPathComponent("Corpus").path }
+
+    /// A fresh folder under the temporary directory.
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "medsearch-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// Runs the built `medsearch` binary: help, exit codes, JSON, hostile questions, bad files.
+@Suite(.serialized) struct CLITests {
+    /// The binary next to the test bundle (`.build/debug/medsearch`).
+    static var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            directory = bundle.bundleURL.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("medsearch")
+    }
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// One index of the shipped Corpus for the whole suite.
+    static let index: String = {
+        let path = NSTemporaryDirectory() + "medsearch-cli-\(getpid()).sqlite"
+        _ = try? run(["index", repository.appendingPathComponent("Corpus").path, "--db", path, "--rebuild"])
+        return path
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func helpListsEverySubcommand() throws {
+        let output = try Self.run(["--help"])
+        #expect(output.status == 0)
+        for command in ["ask", "index", "show", "stats"] {
+            #expect(output.stdout.contains(command), "help lacks \(command)")
+        }
+    }
+
+    @Test func askPutsTheCureSectionFirst() throws {
+        let output = try Self.run(["ask", "is immunotherapy a cure", "--db", Self.index])
+        #expect(output.status == 0)
+        let firstAnswer = output.stdout.components(separatedBy: "\n").first { $0.hasPrefix("1. ") }
+        #expect(firstAnswer == "1. Is immunotherapy a cure?")
+        #expect(output.stdout.contains("article: immunotherapy-overview"))
+        #expect(output.stdout.contains("Waldman"))
+        #expect(output.stdout.contains("not medical advice"))
+        #expect(!output.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set")
+    }
+
+    @Test func askJSONHasTheAnswerFields() throws {
+        let output = try Self.run(["ask", "is immunotherapy a cure", "--db", Self.index, "--format", "json"])
+        #expect(output.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let answers = try #require(json["answers"] as? [[String: Any]])
+        let first = try #require(answers.first)
+        #expect(first["articleID"] as? String == "immunotherapy-overview")
+        #expect(first["passageID"] as? String == "immunotherapy-overview#6")
+        for field in ["articleTitle", "heading", "published", "sentences", "snippet", "score", "references", "scoreParts"] {
+            #expect(first[field] != nil, "JSON answer lacks \(field)")
+        }
+        #expect((first["sentences"] as? [String])?.isEmpty == false)
+        #expect(json["disclaimer"] != nil)
+    }
+
+    @Test(arguments: ["is immunotherapy a cure?", "what's", "covid-19", "type:2", "cancer -vaccine", "AND", "OR", "NOT",
+                      "NEAR(", "\"", "*", "🙂💉", String(repeating: "why does my arm hurt so much ", count: 350)])
+    func hostileQuestionsExitZero(question: String) throws {
+        let output = try Self.run(["ask", question, "--db", Self.index])
+        #expect(output.status == 0, "question \(question.prefix(40)): \(output.stderr)")
+        #expect(output.stdout.contains("1. ") || output.stdout.contains("No good answer found"))
+    }
+
+    @Test(arguments: ["", "   "])
+    func emptyQuestionIsAUsageError(question: String) throws {
+        let output = try Self.run(["ask", question, "--db", Self.index])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("the question is empty"))
+    }
+
+    @Test func unanswerableQuestionSaysSo() throws {
+        let output = try Self.run(["ask", "how long does a tattoo take to heal", "--db", Self.index])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("No good answer found"))
+    }
+
+    @Test func missingIndexIsAClearError() throws {
+        let output = try Self.run(["ask", "asthma", "--db", "/nonexistent/index.sqlite"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("no index at /nonexistent/index.sqlite"))
+    }
+
+    @Test func damagedIndexIsAClearError() throws {
+        let path = NSTemporaryDirectory() + "medsearch-damaged-\(getpid()).sqlite"
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+        let output = try Self.run(["ask", "asthma", "--db", path])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("is damaged"), "\(output.stderr)")
+    }
+
+    @Test func indexReportsABrokenArticleAndIndexesTheRest() throws {
+        let folder = NSTemporaryDirectory() + "medsearch-broken-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let corpus = Self.repository.appendingPathComponent("Corpus")
+        for name in ["asthma.md", "hives.md"] {
+            try FileManager.default.copyItem(atPath: corpus.appendingPathComponent(name).path, toPath: folder + "/" + name)
+        }
+        try "---\nid: broken\ntitle: \"Broken?\"\npublished: 2025-13-45\nsummary: x\n---\n".write(toFile: folder + "/broken.md", atomically: true, encoding: .utf8)
+        let db = folder + "/index.sqlite"
+        let output = try Self.run(["index", folder, "--db", db])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("broken.md:4: error: published '2025-13-45' must be a date YYYY-MM-DD"), "\(output.stderr)")
+        #expect(output.stdout.contains("indexed 2 files"), "\(output.stdout)")
+        #expect(output.stdout.contains("1 failed"))
+        let ask = try Self.run(["ask", "asthma inhaler", "--db", db])
+        #expect(ask.stdout.contains("article: asthma"))
+
+        // Incremental: nothing changed → nothing re-indexed; a deleted file disappears.
+        try FileManager.default.removeItem(atPath: folder + "/broken.md")
+        try FileManager.default.removeItem(atPath: folder + "/hives.md")
+        let again = try Self.run(["index", folder, "--db", db])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("indexed 0 files"), "\(again.stdout)")
+        #expect(again.stdout.contains("1 unchanged"))
+        #expect(again.stdout.contains("1 removed"))
+        let show = try Self.run(["show", "hives", "--db", db])
+        #expect(show.status == 1)
+        #expect(show.stderr.contains("no article with id 'hives'"))
+    }
+
+    @Test func showPrintsNumberedReferences() throws {
+        let output = try Self.run(["show", "immunotherapy-overview", "--db", Self.index])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Is immunotherapy a cure?"))
+        #expect(output.stdout.contains("[1] Waldman"))
+    }
+
+    @Test func statsCountsTheCorpus() throws {
+        let output = try Self.run(["stats", "--db", Self.index, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect((json["articles"] as? Int ?? 0) >= 40)
+        #expect((json["references"] as? Int ?? 0) > 80)
+    }
+}
