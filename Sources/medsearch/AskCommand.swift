@@ -114,8 +114,8 @@ struct AnswerCard {
     func render() -> String {
         var lines: [String] = []
         if let emergency = result.emergency {
-            lines.append(style.red("!! " + (emergency.isCrisisLine ? "You deserve support right now." : "This may be an emergency.")))
-            lines.append(style.red("!! " + emergency.advice))
+            // Before anything else: the notice comes first, answers follow below it.
+            for line in emergency.description.split(separator: "\n") { lines.append(style.red(String(line))) }
             lines.append("")
         }
         if explain { lines.append(contentsOf: explanation()); lines.append("") }
