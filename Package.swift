@@ -19,10 +19,16 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // libxml2's streaming reader, for MedQuAD's 11,000 XML files (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(
             name: "MedSearch",
             dependencies: [
                 "CSQLite",
+                "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,16 +1,64 @@
-/// Chooses the parser for a file by its ending and turns its text into articles.
-public struct ArticleFileParser: Sendable {
+/// Chooses the parser for a file by its ending and turns its bytes into articles.
+///
+/// | ending | format |
+/// |---|---|
+/// | `.md` | Markdown article with YAML front matter (`Corpus/README.md`) |
+/// | `.xml` | a MedQuAD `Document` |
+/// | `judged-answers.csv` | MedQuAD's judged answers: fills answers the XML lacks; no articles of its own |
+///
+/// One parser serves one index run: it remembers the MedQuAD supplements it has read.
+public final class ArticleFileParser {
+    public static let knownEndings = ["md", "xml", MedQuADSupplement.fileName]
+    private var supplements: [String: MedQuADSupplement?] = [:]
+
     public init() {}
 
+    static func ending(of path: String) -> String {
+        if path.hasSuffix("/" + MedQuADSupplement.fileName) || path == MedQuADSupplement.fileName {
+            return MedQuADSupplement.fileName
+        }
+        let name = path.split(separator: "/").last ?? ""
+        return name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+    }
+
+    /// The hash that decides whether the file must be re-indexed: its content, plus the
+    /// supplement it draws answers from.
+    public func changeKey(bytes: [UInt8], path: String) -> String {
+        let own = InputFiles.contentHash(bytes)
+        guard Self.ending(of: path) == "xml", let supplement = supplement(near: path) else { return own }
+        return own + "+" + supplement.hash
+    }
+
     public func parse(bytes: [UInt8], path: String) throws -> ParsedFile {
-        let ending = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        guard InputFiles.articleExtensions.contains(ending) else {
-            throw IngestDiagnostic(path: path, message: "unknown file type '.\(ending)' (known: \(InputFiles.articleExtensions.sorted().map { "." + $0 }.joined(separator: ", ")))")
+        switch Self.ending(of: path) {
+        case "md":
+            return try MarkdownArticleParser().parse(InputFiles.text(of: bytes, path: path), path: path)
+        case "xml":
+            _ = try InputFiles.text(of: bytes, path: path)
+            return try MedQuADParser().parse(bytes: bytes, path: path, supplement: supplement(near: path))
+        case MedQuADSupplement.fileName:
+            let supplement = try MedQuADSupplement(bytes: bytes, path: path)
+            supplements[InputFiles.parentFolder(path)] = supplement
+            return ParsedFile(articles: [])
+        case let ending:
+            throw IngestDiagnostic(path: path, message: "unknown file type '\(ending.isEmpty ? "(none)" : "." + ending)' (known: .md, .xml, \(MedQuADSupplement.fileName))")
         }
-        let text = try InputFiles.text(of: bytes, path: path)
-        switch ending {
-        default:
-            return try MarkdownArticleParser().parse(text, path: path)
+    }
+
+    /// `judged-answers.csv` in the file's folder or the folder above it (MedQuAD's layout:
+    /// `medquad/judged-answers.csv` beside `medquad/1_CancerGov_QA/*.xml`).
+    func supplement(near path: String) -> MedQuADSupplement? {
+        var folder = InputFiles.parentFolder(path)
+        for _ in 0..<2 {
+            if let cached = supplements[folder] { if let cached { return cached } }
+            else {
+                let candidate = folder + "/" + MedQuADSupplement.fileName
+                let loaded = (try? InputFiles.read(candidate)).flatMap { try? MedQuADSupplement(bytes: $0, path: candidate) }
+                supplements[folder] = .some(loaded)
+                if let loaded { return loaded }
+            }
+            folder = InputFiles.parentFolder(folder)
         }
+        return nil
     }
 }

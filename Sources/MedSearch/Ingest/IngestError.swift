@@ -26,6 +26,11 @@ public struct IngestDiagnostic: Error, Sendable, Equatable, CustomStringConverti
 public struct ParsedFile: Sendable {
     public var articles: [Article]
     public var warnings: [IngestDiagnostic]
+    /// Entries of the file left out for having no text (MedQuAD pairs without an answer).
+    public var skippedEntries = 0
+    /// True when an id already indexed from another file is a known repeat of the collection
+    /// (skip with a warning) rather than a user's mistake (an error).
+    public var duplicatesAreWarnings = false
 
     public init(articles: [Article], warnings: [IngestDiagnostic] = []) {
         self.articles = articles

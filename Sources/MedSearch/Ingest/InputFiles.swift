@@ -2,11 +2,8 @@ import Foundation
 
 /// Finds the files to index under the paths a user gives, and reads them safely.
 public enum InputFiles {
-    /// File endings the indexer reads, with the parser for each.
-    public static let articleExtensions: Set<String> = ["md"]
-
-    /// Files under `paths` (a file stands for itself; a folder is walked recursively,
-    /// hidden entries and `README.md` skipped), sorted, with a diagnostic for each path
+    /// Files under `paths` (a file stands for itself; a folder is walked recursively, skipping
+    /// hidden entries and documentation: names starting with README or LICENSE), sorted, with a diagnostic for each path
     /// that does not exist or cannot be read.
     public static func collect(_ paths: [String]) -> (files: [String], problems: [IngestDiagnostic]) {
         var files: [String] = []
@@ -33,7 +30,7 @@ public enum InputFiles {
                 let full = (path as NSString).appendingPathComponent(relative)
                 var childIsDirectory: ObjCBool = false
                 _ = manager.fileExists(atPath: full, isDirectory: &childIsDirectory)
-                if childIsDirectory.boolValue || name == "README.md" { continue }
+                if childIsDirectory.boolValue || isDocumentation(name) { continue }
                 files.append(absolute(full))
                 found += 1
             }
@@ -42,6 +39,12 @@ public enum InputFiles {
             }
         }
         return (Array(Set(files)).sorted(), problems)
+    }
+
+    /// README.md, readme.txt, LICENSE.txt…: a collection's documentation, not its content.
+    static func isDocumentation(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasPrefix("readme") || lower.hasPrefix("license") || lower.hasPrefix("licence")
     }
 
     /// The path made absolute and standardized, so that runs from other folders agree.
@@ -76,6 +79,18 @@ public enum InputFiles {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The file name without folder and ending: `a/0000013_3_1.xml` → `0000013_3_1`.
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+
+    /// The folder holding `path`.
+    static func parentFolder(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// FNV-1a, 64 bits: enough to notice that a file changed.

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import MedSearch
+
+@Suite struct MedQuADParserTests {
+    func parse(_ relative: String) throws -> ParsedFile {
+        let path = TestPaths.fixture(relative)
+        return try ArticleFileParser().parse(bytes: InputFiles.read(path), path: path)
+    }
+
+    @Test func pairsBecomeSectionsWithJudgedAnswerIDs() throws {
+        let parsed = try parse("medquad/1_Sample_QA/0000001.xml")
+        let article = try #require(parsed.articles.first)
+        #expect(article.id == "SampleSite_0000001")
+        #expect(article.title == "Leg Clots")
+        #expect(article.url == "https://example.org/clotting")
+        #expect(article.tags == ["Leg Clots", "Venous clot of the leg"])
+        // Position 2 is filled from judged-answers.csv; position 3 has no answer anywhere.
+        #expect(article.sections.map(\.externalID) == ["SampleSite_0000001_Sec1", "SampleSite_0000001_Sec2"])
+        #expect(article.sections[0].text == "A leg clot is a lump of blood\nthat forms in a deep vein of the leg.")
+        #expect(article.sections[1].text == "Blood thinners, also called \"anticoagulants\", keep the clot from growing.")
+        #expect(article.sections[1].keywords == "treatment")
+        #expect(parsed.skippedEntries == 1)
+        #expect(article.passages().map(\.answersType) == [.definition, .treatment])
+    }
+
+    @Test func herbsSupplementsSourceIsAbbreviated() throws {
+        let article = try #require(try parse("medquad/1_Sample_QA/0000002.xml").articles.first)
+        #expect(article.sections.map(\.externalID) == ["MPlusHerbsSuppls_0000002_Sec1"])
+    }
+
+    @Test func truncatedXMLReportsItsLine() throws {
+        do {
+            _ = try parse("truncated.xml")
+            Issue.record("truncated XML parsed")
+        } catch let diagnostic as IngestDiagnostic {
+            #expect(diagnostic.line == 6)
+            #expect(diagnostic.message == "invalid or truncated XML")
+        }
+    }
+
+    @Test func csvReaderHandlesQuotedNewlinesAndQuotes() {
+        let rows = CSVReader.rows("a,b\n\"x\ny\",\"say \"\"hi\"\"\"\nlast,row")
+        #expect(rows.map(\.fields) == [["a", "b"], ["x\ny", "say \"hi\""], ["last", "row"]])
+        #expect(rows.map(\.line) == [1, 2, 4])
+    }
+
+    /// The real MedQuAD tree beside the project (present in CI): the evaluation corpus is
+    /// every XML answer plus the judged answers the XML lacks, 17,862 in all.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SharedData.medquad)))
+    func indexesTheWholeMedQuADTree() throws {
+        let db = TestPaths.temporaryFolder() + "/medquad.sqlite"
+        let report = try IndexWriter.rebuild(at: db, from: [SharedData.medquad])
+        #expect(report.passages == 17_862)
+        #expect(report.entriesWithoutText == 47_407 - 17_862)
+        #expect(report.filesFailed == 0)
+        let reader = try IndexReader(path: db)
+        let article = try #require(try reader.article(id: "NHLBI_0000051"))
+        #expect(article.sections.contains { $0.passageID == "NHLBI_0000051_Sec6" })
+        let filled = try #require(try reader.article(id: "ADAM_0003147"))
+        #expect(filled.sections.first?.passageID == "ADAM_0003147_Sec1")
+        let result = try SearchEngine(path: db).answers(to: "What are the treatments for Deep Vein Thrombosis?", limit: 3)
+        #expect(result.answers.map(\.passageID).contains("NHLBI_0000051_Sec6"), "\(result.answers.map(\.passageID))")
+    }
+}
+
+/// `../shared/data` beside the repository, or `$MEDSEARCH_SHARED_DATA`.
+enum SharedData {
+    static var root: String {
+        if let path = ProcessInfo.processInfo.environment["MEDSEARCH_SHARED_DATA"], !path.isEmpty { return path }
+        return TestPaths.repository.deletingLastPathComponent().appendingPathComponent("shared/data").path
+    }
+    static var medquad: String { root + "/medquad" }
+    static var liveQADev: String { root + "/liveqa-dev" }
+}
