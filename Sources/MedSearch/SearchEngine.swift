@@ -39,6 +39,8 @@ public final class SearchEngine {
     let snippetOf: Statement
     let referencesOf: Statement
     let passageTotal: Int
+    /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
+    var stemCache: [String: String] = [:]
 
     public init(path: String, weights: RankingWeights = .standard, logger: Logger = Logger(label: "medsearch.search")) throws {
         self.path = path
@@ -76,16 +78,18 @@ public final class SearchEngine {
         }
     }
 
-    /// Answers `question` with at most `limit` passages (at most two per article).
-    public func answers(to question: String, limit: Int = 5) throws -> SearchResult {
+    /// Answers `question` with at most `limit` passages (at most two per article). With
+    /// `declineWeak`, a best passage that covers too little of the question gives no answers
+    /// and a `noAnswerReason` instead.
+    public func answers(to question: String, limit: Int = 5, declineWeak: Bool = true) throws -> SearchResult {
         do {
-            return try search(question, limit: max(1, limit))
+            return try search(question, limit: max(1, limit), declineWeak: declineWeak)
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }
     }
 
-    private func search(_ question: String, limit: Int) throws -> SearchResult {
+    private func search(_ question: String, limit: Int, declineWeak: Bool) throws -> SearchResult {
         let analyzed = analyzer.analyze(question)
         var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
                                   emergency: detector.assess(question))
@@ -127,22 +131,26 @@ public final class SearchEngine {
         }
 
         // Ranking: bm25 × type boost; coverage of the question's informative weight.
-        let totalWeight = terms.filter(\.informative).reduce(0) { $0 + $1.weight }
+        let topics = Self.topicTerms(terms)
+        let totalWeight = topics.reduce(0) { $0 + $1.weight }
         var ranked: [(row: Int64, info: PassageInfo, parts: ScoreParts, score: Double)] = []
         for row in order {
             guard let info = try loadPassage(row) else { continue }
             let stems = info.stems
-            let matchedWeight = terms.filter { $0.informative && $0.matches(stems) }.reduce(0) { $0 + $1.weight }
+            let matchedWeight = topics.filter { $0.matches(stems) }.reduce(0) { $0 + $1.weight }
             let coverage = totalWeight > 0 ? matchedWeight / totalWeight : 1
             var boost = 0.0
             if analyzed.type != .other, info.answersType == analyzed.type { boost += weights.typeMatchBoost }
-            if info.position == 0, analyzed.type == .definition || analyzed.type == .other { boost += weights.summaryBoost }
             let bm25 = candidates[row] ?? 0
             let headingMatches = present.filter { $0.matches(info.headingStems) }.count
             let similarity = info.headingStems.isEmpty ? 0
                 : 2 * Double(headingMatches) / Double(present.count + info.headingStems.count)
             let parts = ScoreParts(bm25: bm25, typeBoost: boost, headingSimilarity: similarity, coverage: coverage)
-            let score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (0.5 + 0.5 * coverage)
+            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (0.5 + 0.5 * coverage)
+            if info.position == 0 { score *= weights.summaryFactor }
+            if info.answersType == .definition, analyzed.type != .definition, analyzed.type != .other {
+                score *= weights.definitionMismatchFactor
+            }
             ranked.append((row, info, parts, score))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
@@ -155,9 +163,10 @@ public final class SearchEngine {
             perArticle[candidate.info.articleRow] = count + 1
             chosen.append(candidate)
         }
-        if let best = chosen.first, best.parts.coverage < weights.minimumCoverage {
-            let missing = terms.filter { $0.informative && !$0.matches(best.info.stems) }.map { $0.group.surface.joined(separator: " ") }
-            result.noAnswerReason = "no indexed passage covers the question well (best match lacks: \(missing.joined(separator: ", ")))"
+        // A question describing an emergency still gets the closest answers under the notice.
+        let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
+        if mayDecline, let best = chosen.first, let reason = declineReason(best.info, best.parts, terms: terms) {
+            result.noAnswerReason = reason
             return result
         }
         let highlight = FTS5Query(.any(present.map(\.group.expression)))
@@ -167,6 +176,23 @@ public final class SearchEngine {
         }
         if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
         return result
+    }
+
+    /// Why the best passage is too weak to show, or nil when it answers: it must contain
+    /// enough of the weight of the question's topic words (a word the index lacks weighs as
+    /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
+    /// other side effects).
+    private func declineReason(_ best: PassageInfo, _ parts: ScoreParts, terms: [WeightedGroup]) -> String? {
+        guard parts.coverage < weights.minimumCoverage else { return nil }
+        let missing = Self.topicTerms(terms).filter { !$0.matches(best.stems) }.map { $0.group.surface.joined(separator: " ") }
+        return "no indexed passage is about \(missing.joined(separator: ", "))"
+    }
+
+    /// The terms that say what the question is about: all but the generic ones (answer types,
+    /// the asker), or all terms when every one is generic.
+    static func topicTerms(_ terms: [WeightedGroup]) -> [WeightedGroup] {
+        let topics = terms.filter { !$0.isGeneric }
+        return topics.isEmpty ? terms : topics
     }
 
     /// Document frequency, spelling correction and weight of each term.
@@ -184,6 +210,15 @@ public final class SearchEngine {
             }
             // A word the index does not hold weighs as much as the rarest word: a question
             // about "toe" is not answered by passages that only match its other words.
+            if frequency > 0, group.alternatives.count == 1, group.alternatives[0].count == 1 {
+                // Add the derivational variants the index holds ("treatment" → "treated").
+                var stems = Set([PorterStemmer.stem(group.alternatives[0][0])])
+                for variant in WordVariants.candidates(group.alternatives[0][0]) where stems.insert(PorterStemmer.stem(variant)).inserted {
+                    let candidate = TermGroup(surface: [variant], alternatives: [[variant]])
+                    if try documentFrequency(candidate) > 0 { group.alternatives.append([variant]) }
+                }
+                if group.alternatives.count > 1 { frequency = try documentFrequency(group) }
+            }
             let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
             let informative = Double(frequency) <= weights.commonTermShare * total
             result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
@@ -218,11 +253,18 @@ public final class SearchEngine {
         var headingStems: Set<String>
     }
 
+    private func stem(_ word: String) -> String {
+        if let known = stemCache[word] { return known }
+        let stemmed = PorterStemmer.stem(word)
+        if stemCache.count < 200_000 { stemCache[word] = stemmed }
+        return stemmed
+    }
+
     private func loadPassage(_ row: Int64) throws -> PassageInfo? {
         try passageInfo.rows([.integer(row)]) { s -> PassageInfo in
             let heading = s.text(1), title = s.text(6), body = s.text(11), keywords = s.text(12)
-            let stems = Set(TextTokenizer.words(title + " " + heading + " " + body + " " + keywords, limit: 5_000).map(LightStemmer.stem))
-            let headingStems = Set(TextTokenizer.words(title + " " + heading, limit: 200).filter { !StopWords.contains($0) }.map(LightStemmer.stem))
+            let stems = Set(TextTokenizer.words(title + " " + heading + " " + body + " " + keywords, limit: 5_000).map(stem))
+            let headingStems = Set(TextTokenizer.words(title + " " + heading, limit: 200).filter { !StopWords.contains($0) }.map(stem))
             return PassageInfo(externalID: s.text(0), heading: heading,
                                answersType: QuestionType(rawValue: s.text(2)) ?? .other, position: Int(s.int(3)),
                                articleRow: s.int(4), slug: s.text(5), title: title, published: s.text(7),

@@ -8,6 +8,8 @@ public struct IndexReport: Sendable, Codable, Equatable {
     public var filesSkipped = 0
     public var filesFailed = 0
     public var filesRemoved = 0
+    /// Entries left out for having no text (MedQuAD pairs without an answer).
+    public var entriesWithoutText = 0
     public var articles = 0
     public var passages = 0
     public var bytes = 0
@@ -17,7 +19,9 @@ public struct IndexReport: Sendable, Codable, Equatable {
     /// `indexed 42 files (380 passages), 0 unchanged, 1 failed, 0 removed in 0.21 s`.
     public var summaryLine: String {
         let rate = seconds > 0 ? String(format: ", %.0f passages/s, %.1f MB/s", Double(passages) / seconds, Double(bytes) / 1_048_576 / seconds) : ""
-        return "indexed \(filesIndexed) files (\(articles) articles, \(passages) passages), \(filesUnchanged) unchanged, \(filesFailed) failed, \(filesRemoved) removed in \(String(format: "%.2f", seconds)) s\(rate)"
+        var line = "indexed \(filesIndexed) files (\(articles) articles, \(passages) passages), \(filesUnchanged) unchanged, \(filesSkipped) skipped, \(filesFailed) failed, \(filesRemoved) removed"
+        if entriesWithoutText > 0 { line += ", \(entriesWithoutText) entries without text left out" }
+        return line + " in \(String(format: "%.2f", seconds)) s\(rate)"
     }
 }
 
@@ -89,32 +93,59 @@ public final class IndexWriter {
         let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
             .rows { ($0.text(0), $0.text(1)) })
         let parser = ArticleFileParser()
+        var passageOwners: [String: String] = [:]
+        let findPassage = try database.prepare("SELECT 1 FROM passages WHERE external_id = ?")
+        func passageExists(_ id: String) throws -> Bool { try !findPassage.rows([.text(id)]) { _ in true }.isEmpty }
+        // Supplements first: XML files draw answers from them.
+        let ordered = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
+            + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
         var changed: [(path: String, hash: String, articles: [Article])] = []
         var idOwners: [String: String] = try Dictionary(database.prepare("SELECT slug, file_path FROM articles")
             .rows { ($0.text(0), $0.text(1)) }, uniquingKeysWith: { first, _ in first })
 
-        for file in files {
+        for file in ordered {
             do {
                 let bytes = try InputFiles.read(file)
-                let hash = InputFiles.contentHash(bytes)
+                let hash = parser.changeKey(bytes: bytes, path: file)
                 if knownHashes[file] == hash {
                     report.filesUnchanged += 1
                     continue
                 }
                 let parsed = try parser.parse(bytes: bytes, path: file)
                 for warning in parsed.warnings { report.diagnostics.append(warning.description) }
-                for article in parsed.articles {
+                report.entriesWithoutText += parsed.skippedEntries
+                var articles: [Article] = []
+                for var article in parsed.articles {
                     if let owner = idOwners[article.id], owner != file {
-                        throw IngestDiagnostic(path: file, line: 2, message: "duplicate id '\(article.id)': already indexed from \(owner)")
+                        guard parsed.duplicatesAreWarnings else {
+                            throw IngestDiagnostic(path: file, line: 2, message: "duplicate id '\(article.id)': already indexed from \(owner)")
+                        }
+                        // A repeated MedQuAD document: keep only the answers its first file lacks.
+                        let before = article.sections.count
+                        article.sections.removeAll { section in
+                            section.externalID.map { passageOwners[$0] != nil || (try? passageExists($0)) == true } ?? false
+                        }
+                        article.id += "~" + InputFiles.stem(of: file)
+                        report.diagnostics.append(IngestDiagnostic(path: file, line: 2, severity: .warning,
+                            message: "repeats document '\(article.id.split(separator: "~")[0])' of \(owner); kept \(article.sections.count) of its \(before) answers, the others are already indexed").description)
+                        if article.sections.isEmpty { continue }
                     }
+                    articles.append(article)
                 }
-                for article in parsed.articles { idOwners[article.id] = file }
+                guard !articles.isEmpty || parsed.articles.isEmpty else {
+                    report.filesSkipped += 1
+                    continue
+                }
+                for article in articles {
+                    idOwners[article.id] = file
+                    for section in article.sections { if let id = section.externalID { passageOwners[id] = file } }
+                }
                 report.bytes += bytes.count
-                changed.append((file, hash, parsed.articles))
+                changed.append((file, hash, articles))
             } catch let diagnostic as IngestDiagnostic {
-                if strict { throw diagnostic }
+                if strict, diagnostic.severity == .error { throw diagnostic }
                 report.diagnostics.append(diagnostic.description)
-                report.filesFailed += 1
+                if diagnostic.severity == .error { report.filesFailed += 1 } else { report.filesSkipped += 1 }
             }
         }
 

@@ -14,7 +14,7 @@ public struct AnswerExtractor: Sendable {
         let sentences = Self.split(text)
         guard !sentences.isEmpty else { return [] }
         let scored = sentences.enumerated().map { offset, sentence -> (Int, Double) in
-            let stems = Set(TextTokenizer.words(sentence, limit: 200).map(LightStemmer.stem))
+            let stems = Set(TextTokenizer.words(sentence, limit: 200).map(PorterStemmer.stem))
             var score = 0.0
             for group in groups where group.matches(stems) { score += group.weight }
             if offset == 0 { score += leadBonus }
@@ -68,6 +68,12 @@ public struct WeightedGroup: Sendable, Equatable {
 
     let stems: [[String]]
 
+    /// True when the term only says what kind of answer is wanted ("side effects", "cure",
+    /// "treatment") or is chatter ("kids", "year"), not what the question is about.
+    public var isGeneric: Bool {
+        group.alternatives.allSatisfy { $0.allSatisfy { GenericWords.contains(PorterStemmer.stem($0)) } }
+    }
+
     init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?) {
         self.group = group
         self.documentFrequency = documentFrequency
@@ -80,7 +86,7 @@ public struct WeightedGroup: Sendable, Equatable {
     /// True when every word of some alternative occurs among `stems`.
     func matches(_ stemSet: Set<String>) -> Bool {
         stems.contains { alternative in
-            alternative.allSatisfy { word in stemSet.contains(word) || stemSet.contains { $0.hasPrefix(word) && word.count >= 5 } }
+            alternative.allSatisfy { stemSet.contains($0) }
         }
     }
 }

@@ -47,9 +47,9 @@ public struct TermGroup: Sendable, Equatable, Hashable, CustomStringConvertible 
         "[" + alternatives.map { $0.joined(separator: " ") }.joined(separator: "|") + "]"
     }
 
-    /// Stems of every alternative's words, for Swift-side matching.
+    /// Porter stems of every alternative's words, for Swift-side matching.
     var stemmedAlternatives: [[String]] {
-        alternatives.map { $0.map(LightStemmer.stem) }
+        alternatives.map { $0.map(PorterStemmer.stem) }
     }
 }
 

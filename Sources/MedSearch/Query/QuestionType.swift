@@ -46,7 +46,7 @@ public enum QuestionClassifier {
         (.causes, ["cause*", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*"]),
         (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like"]),
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
-        (.mechanism, ["how does", "how do", "how it works", "work", "works", "working", "mechanism*"]),
+        (.mechanism, ["how it works", "work", "works", "working", "mechanism*"]),
         (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with"]),
         (.definition, ["what is", "what are", "what s", "whats", "meaning", "mean", "define*", "definition", "explain*"]),
     ]

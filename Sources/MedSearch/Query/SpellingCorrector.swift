@@ -10,11 +10,12 @@ struct SpellingCorrector {
         vocabulary = try database.prepare("SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ?")
     }
 
-    /// The best indexed term within edit distance 1 (words of 4-7 letters) or 2 (longer), most
-    /// frequent first; nil when the word is too short or nothing is close.
+    /// The best indexed term within edit distance 1 (words of 5-7 letters) or 2 (longer), most
+    /// frequent first; nil when the word is too short or nothing is close. Four-letter words are
+    /// left alone: "lice" is one edit from "like".
     func correction(for word: String) throws -> String? {
         let length = word.count
-        guard length >= 4, length <= 40, let first = word.unicodeScalars.first,
+        guard length >= 5, length <= 40, let first = word.unicodeScalars.first,
               first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return nil }
         let allowed = length >= 8 ? 2 : 1
         var best: (term: String, distance: Int, documents: Int64)?

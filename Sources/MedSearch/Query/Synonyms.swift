@@ -39,6 +39,7 @@ public enum Synonyms {
         ["migraine", "migraines", "migraine headache"],
         ["celiac", "coeliac", "gluten intolerance"],
         ["side effects", "side effect", "adverse effects", "adverse events"],
+        ["prevent", "prevention", "avoid", "prevented"],
         ["chest pain", "angina", "chest pressure", "chest tightness"],
         ["disease modifying therapy", "dmt", "dmts", "disease modifying therapies"],
         ["lymphoma", "non hodgkin", "hodgkin"],

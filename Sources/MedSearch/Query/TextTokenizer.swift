@@ -56,21 +56,3 @@ public enum TextTokenizer {
         tokens(text, limit: limit).map(\.text)
     }
 }
-
-/// A light suffix stripper used on both sides of Swift-side comparisons (coverage, answer
-/// sentences). FTS5's porter stemmer does the matching inside the index; this only has to
-/// agree with itself.
-public enum LightStemmer {
-    public static func stem(_ word: String) -> String {
-        var w = word
-        if w.count > 4, w.hasSuffix("ies") { w.removeLast(3); w += "y" }
-        else if w.hasSuffix("sses") { w.removeLast(2) }
-        else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { w.removeLast() }
-        if w.count > 5, w.hasSuffix("ing") { w.removeLast(3) }
-        else if w.count > 4, w.hasSuffix("ed") { w.removeLast(2) }
-        else if w.count > 4, w.hasSuffix("ly") { w.removeLast(2) }
-        if w.count > 3, w.hasSuffix("e") { w.removeLast() }
-        if w.count > 3, w.hasSuffix("y") { w.removeLast(); w += "i" }
-        return w
-    }
-}

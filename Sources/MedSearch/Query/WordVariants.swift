@@ -1,0 +1,34 @@
+/// Derivational variants that FTS5's porter stemmer does not join: "treatment" and "treated"
+/// stem to `treatment` and `treat`, "diagnosis" and "diagnosed" to `diagnosi` and `diagnos`.
+/// The searcher adds a variant to a term's alternatives only when the index contains it.
+public enum WordVariants {
+    /// (suffix of the question word, replacement) pairs, tried in order.
+    static let rules: [(String, String)] = [
+        ("ments", ""), ("ment", ""),           // treatment → treat
+        ("ations", "e"), ("ation", "e"),       // medication → medicate
+        ("ions", ""), ("ion", ""),             // prevention → prevent, infection → infect
+        ("sis", "se"),                         // diagnosis → diagnose
+        ("ic", "y"),                           // allergic → allergy
+        ("ing", "ment"), ("ed", "ment"),       // treated → treatment
+        ("ing", "ion"), ("ed", "ion"),         // prevented → prevention
+        ("sed", "sis"), ("se", "sis"),         // diagnosed → diagnosis
+        ("y", "ic"),                           // allergy → allergic
+    ]
+
+    /// Candidate variants of `word` (not checked against the index).
+    public static func candidates(_ word: String) -> [String] {
+        guard word.count >= 5, word.allSatisfy(\.isLetter) else { return [] }
+        var result: [String] = []
+        for (suffix, replacement) in rules where word.hasSuffix(suffix) {
+            let base = String(word.dropLast(suffix.count))
+            guard base.count >= 4 else { continue }
+            let variant = base + replacement
+            if variant != word, !result.contains(variant) { result.append(variant) }
+        }
+        // A bare verb gains its noun: treat → treatment, prevent → prevention.
+        if !word.hasSuffix("e") {
+            for suffix in ["ment", "ion"] where !result.contains(word + suffix) { result.append(word + suffix) }
+        }
+        return result
+    }
+}

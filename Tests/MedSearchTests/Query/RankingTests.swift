@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import MedSearch
+
+/// Ranking on a fixture corpus of 22 small articles (FTS5's IDF floor makes tests on two or
+/// three documents meaningless).
+@Suite struct RankingTests {
+    static let index: String = {
+        let path = TestPaths.temporaryFolder() + "/ranking.sqlite"
+        _ = try? IndexWriter.rebuild(at: path, from: [TestPaths.fixture("ranking")])
+        return path
+    }()
+
+    static func engine() throws -> SearchEngine { try SearchEngine(path: index) }
+
+    @Test(arguments: [
+        ("can gout be cured", "fx-gout#3"),
+        ("how do you treat gout", "fx-gout#2"),
+        ("insomnya treatment", "fx-insomnia#2"),
+        ("does CBT-I help insomnia", "fx-insomnia#2"),
+        ("what causes kidney stones", "fx-kidney-stones#1"),
+        ("how can I avoid getting kidney stones again", "fx-kidney-stones#2"),
+        ("side effects of acne medicine", "fx-acne#3"),
+        ("is heartburn with chest pain an emergency", "fx-heartburn#3"),
+    ])
+    func bestSectionComesFirst(question: String, expected: String) throws {
+        let result = try Self.engine().answers(to: question, limit: 5)
+        #expect(result.answers.first?.passageID == expected, "\(question): \(result.answers.map(\.passageID))")
+    }
+
+    @Test func atMostTwoPassagesPerArticle() throws {
+        let result = try Self.engine().answers(to: "gout", limit: 10)
+        #expect(result.answers.filter { $0.articleID == "fx-gout" }.count == 2)
+    }
+
+    @Test func weakMatchesAreDeclined() throws {
+        let result = try Self.engine().answers(to: "how long does a tattoo take to heal", limit: 5)
+        #expect(result.answers.isEmpty)
+        #expect(result.noAnswerReason?.contains("tattoo") == true)
+        let forced = try Self.engine().answers(to: "how long does a tattoo take to heal", limit: 5, declineWeak: false)
+        #expect(!forced.answers.isEmpty)
+    }
+
+    @Test func answersCarryTheirSourceAndSentences() throws {
+        let answer = try #require(try Self.engine().answers(to: "can gout be cured", limit: 1).answers.first)
+        #expect(answer.published == "2025-01-15")
+        #expect(!answer.sentences.isEmpty)
+        #expect(answer.references.count == 1)
+        #expect(answer.snippet.contains("[gout]") || answer.snippet.contains("[Gout]"))
+    }
+
+    @Test(arguments: FTS5QueryTests.hostile)
+    func hostileQuestionsNeverThrow(question: String) throws {
+        _ = try Self.engine().answers(to: question, limit: 3)
+    }
+}
