@@ -39,6 +39,7 @@ public final class SearchEngine {
     let snippetOf: Statement
     let referencesOf: Statement
     let passageTotal: Int
+    let fieldStatistics: FieldScorer.Statistics
     /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
     var stemCache: [String: String] = [:]
 
@@ -72,6 +73,10 @@ public final class SearchEngine {
                 FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
                 """)
             passageTotal = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
+            let lengths = try database.prepare("SELECT value FROM meta WHERE key = 'field_lengths'").rows { $0.text(0) }.first ?? ""
+            let numbers = lengths.split(separator: ",").compactMap { Double($0) }
+            fieldStatistics = FieldScorer.Statistics(averageLengths: numbers.count == 5 ? Array(numbers.prefix(4)) : [1, 1, 1, 1],
+                                                     passages: passageTotal)
             corrector = try SpellingCorrector(database: database)
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
@@ -120,7 +125,9 @@ public final class SearchEngine {
             }
         }
         var kept = present.sorted { $0.documentFrequency < $1.documentFrequency }
-        while !kept.isEmpty, candidates.count < weights.candidateTarget {
+        var stagesLeft = weights.andStages
+        while !kept.isEmpty, candidates.count < weights.candidateTarget, stagesLeft > 0 {
+            stagesLeft -= 1
             try run(FTS5Query(.all(kept.map(\.group.expression))))
             if kept.count == 1 { break }
             kept.removeLast()
@@ -141,12 +148,14 @@ public final class SearchEngine {
             let coverage = totalWeight > 0 ? matchedWeight / totalWeight : 1
             var boost = 0.0
             if analyzed.type != .other, info.answersType == analyzed.type { boost += weights.typeMatchBoost }
-            let bm25 = candidates[row] ?? 0
+            let bm25 = FieldScorer(weights: [weights.fieldTitle, weights.fieldHeading, weights.fieldBody, weights.fieldKeywords])
+                .score(present, fields: info.fieldTokens, statistics: fieldStatistics)
             let headingMatches = present.filter { $0.matches(info.headingStems) }.count
             let similarity = info.headingStems.isEmpty ? 0
                 : 2 * Double(headingMatches) / Double(present.count + info.headingStems.count)
             let parts = ScoreParts(bm25: bm25, typeBoost: boost, headingSimilarity: similarity, coverage: coverage)
-            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (0.5 + 0.5 * coverage)
+            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity)
+                * (1 - weights.coverageWeight + weights.coverageWeight * coverage)
             if info.position == 0 { score *= weights.summaryFactor }
             if info.answersType == .definition, analyzed.type != .definition, analyzed.type != .other {
                 score *= weights.definitionMismatchFactor
@@ -251,6 +260,8 @@ public final class SearchEngine {
         var stems: Set<String>
         /// Content words of the title and heading.
         var headingStems: Set<String>
+        /// Porter stems of title, heading, body and keywords, in order.
+        var fieldTokens: [[String]]
     }
 
     private func stem(_ word: String) -> String {
@@ -263,13 +274,14 @@ public final class SearchEngine {
     private func loadPassage(_ row: Int64) throws -> PassageInfo? {
         try passageInfo.rows([.integer(row)]) { s -> PassageInfo in
             let heading = s.text(1), title = s.text(6), body = s.text(11), keywords = s.text(12)
-            let stems = Set(TextTokenizer.words(title + " " + heading + " " + body + " " + keywords, limit: 5_000).map(stem))
+            let fieldTokens = [title, heading, body, keywords].map { TextTokenizer.words($0, limit: 20_000).map(stem) }
+            let stems = Set(fieldTokens.joined())
             let headingStems = Set(TextTokenizer.words(title + " " + heading, limit: 200).filter { !StopWords.contains($0) }.map(stem))
             return PassageInfo(externalID: s.text(0), heading: heading,
                                answersType: QuestionType(rawValue: s.text(2)) ?? .other, position: Int(s.int(3)),
                                articleRow: s.int(4), slug: s.text(5), title: title, published: s.text(7),
                                source: s.text(8), url: s.optionalText(9), body: body, stems: stems,
-                               headingStems: headingStems)
+                               headingStems: headingStems, fieldTokens: fieldTokens)
         }.first
     }
 

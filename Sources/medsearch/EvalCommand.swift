@@ -11,7 +11,8 @@ struct EvalCommand: ParsableCommand {
         (qid<TAB>question). Judgements (--qrels): LiveQA's `number grade-Label AnswerID.txt` lines, \
         scored with the protocol of shared/data/README.md (avgScore, succ@2+/3+/4+, MRR@10, \
         MAP@10, nDCG@10, judged@10), or TREC `qid 0 passage-id grade` lines of the project's sets \
-        (top-1 article, top-1 section, MRR@10, unanswerable questions declined).
+        (top-1 article, top-1 section, MRR@10, unanswerable questions declined). The ranking is \
+        that of `ask`, without its display cap of two passages per article.
 
         Examples:
           medsearch eval --db medquad.sqlite --questions ../shared/data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml \\
@@ -40,8 +41,15 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking constant for this run (repeatable), e.g. --set heading=4. Names: \(RankingWeights.names.joined(separator: ", ")).", valueName: "name=value"))
+    var overrides: [String] = []
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100") }
+        var weights = RankingWeights.standard
+        for assignment in overrides where !weights.set(assignment) {
+            throw ValidationError("--set \(assignment): expected name=value with a name from: \(RankingWeights.names.joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -56,7 +64,11 @@ struct EvalCommand: ParsableCommand {
         }
         let results: [Evaluator.QuestionResult]
         do {
-            let engine = try SearchEngine(path: try index.resolvedIndexPath(logger: logger), logger: logger)
+            var weights = RankingWeights.standard
+            // A run file ranks answers; the two-per-article cap is for reading `ask` output.
+            weights.passagesPerArticle = limit
+            for assignment in overrides { _ = weights.set(assignment) }
+            let engine = try SearchEngine(path: try index.resolvedIndexPath(logger: logger), weights: weights, logger: logger)
             // LiveQA's protocol scores every question's top 10: never decline there.
             let declineWeak = judgements?.scale != .liveQA
             results = try Evaluator(engine: engine).run(questionSet, limit: limit, declineWeak: declineWeak)

@@ -174,6 +174,12 @@ public final class IndexWriter {
                 report.filesIndexed += 1
             }
             try inserter.deleteOrphanReferences()
+            // Average field lengths for per-field BM25, kept current with every update.
+            try database.execute("""
+                INSERT OR REPLACE INTO meta(key, value)
+                SELECT 'field_lengths', printf('%f,%f,%f,%f,%d', avg(len_title), avg(len_heading), avg(len_body), avg(len_keywords), count(*))
+                FROM passages;
+                """)
         }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])
@@ -208,7 +214,10 @@ struct ArticleInserter {
             INSERT INTO articles(slug, title, published, reviewed, summary, tags, related, source, url, file_path, dump)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertPassage = try database.prepare("INSERT INTO passages(external_id, article_id, position, heading, answers_type) VALUES(?, ?, ?, ?, ?)")
+        insertPassage = try database.prepare("""
+            INSERT INTO passages(external_id, article_id, position, heading, answers_type, len_title, len_heading, len_body, len_keywords)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insertPassageText = try database.prepare("INSERT INTO passages_fts(rowid, title, heading, body, keywords) VALUES(?, ?, ?, ?, ?)")
         findReference = try database.prepare("SELECT id FROM refs WHERE key = ?")
         insertReference = try database.prepare("""
@@ -234,8 +243,11 @@ struct ArticleInserter {
         let articleRow = database.lastInsertedRowID
         let passages = article.passages()
         for passage in passages {
+            let lengths = [passage.title, passage.heading, passage.text, passage.keywords].map {
+                Statement.Value.integer(Int64(TextTokenizer.tokenCount($0)))
+            }
             try insertPassage.run([.text(passage.id), .integer(articleRow), .integer(Int64(passage.position)),
-                                   .text(passage.heading), .text(passage.answersType.rawValue)])
+                                   .text(passage.heading), .text(passage.answersType.rawValue)] + lengths)
             let passageRow = database.lastInsertedRowID
             try insertPassageText.run([.integer(passageRow), .text(passage.title), .text(passage.heading),
                                        .text(passage.text), .text(passage.keywords)])

@@ -11,7 +11,7 @@
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
     /// Bumped whenever the tables change; an index with another version is rebuilt.
-    public static let version = 1
+    public static let version = 2
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +40,12 @@ public enum Schema {
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         position INTEGER NOT NULL,
         heading TEXT NOT NULL,
-        answers_type TEXT NOT NULL
+        answers_type TEXT NOT NULL,
+        -- token counts of the FTS5 columns, for per-field BM25 (FieldScorer)
+        len_title INTEGER NOT NULL,
+        len_heading INTEGER NOT NULL,
+        len_body INTEGER NOT NULL,
+        len_keywords INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id);
     CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(

@@ -83,6 +83,28 @@ public struct WeightedGroup: Sendable, Equatable {
         stems = group.stemmedAlternatives
     }
 
+    /// How often any alternative occurs as a phrase in `tokens` (porter stems, in order).
+    func occurrences(in tokens: [String]) -> Int {
+        var count = 0
+        for alternative in uniqueStems where !alternative.isEmpty && tokens.count >= alternative.count {
+            for start in 0...(tokens.count - alternative.count) where tokens[start] == alternative[0] {
+                var all = true
+                for offset in 1..<alternative.count where tokens[start + offset] != alternative[offset] {
+                    all = false
+                    break
+                }
+                if all { count += 1 }
+            }
+        }
+        return count
+    }
+
+    /// The alternatives' stems without repeats ("allergy shot" and "allergy shots" stem alike).
+    private var uniqueStems: [[String]] {
+        var seen = Set<[String]>()
+        return stems.filter { seen.insert($0).inserted }
+    }
+
     /// True when every word of some alternative occurs among `stems`.
     func matches(_ stemSet: Set<String>) -> Bool {
         stems.contains { alternative in

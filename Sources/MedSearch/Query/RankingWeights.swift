@@ -13,9 +13,20 @@ public struct RankingWeights: Sendable, Equatable {
     /// Weight of keywords (article tags; for MedQuAD the focus, its synonyms and the question).
     public var keywords = 2.0
 
+    /// Per-field BM25 weights of the re-ranking score (`FieldScorer`): title, heading, body,
+    /// keywords. Equal weights, as a multi-field engine scores by default; on the LiveQA dev
+    /// half (summary form) 1,1,1,1 gave avgScore 1.39, 2,2,1,0 1.31, 1,2,1,0 1.20, 1,1,1,0 1.14
+    /// (`Benchmarks/RESULTS.md`), so the keywords field (focus and synonyms) matters.
+    public var fieldTitle = 1.0
+    public var fieldHeading = 1.0
+    public var fieldBody = 1.0
+    public var fieldKeywords = 1.0
+
     /// Multiplier added (score × (1 + boost)) when the passage's section answers the
-    /// question's type, e.g. a "cure" question and "Is immunotherapy a cure?".
-    public var typeMatchBoost = 0.6
+    /// question's type, e.g. a "cure" question and "Is immunotherapy a cure?". 0.3: against
+    /// 0.6 it raised LiveQA message avgScore 1.12 → 1.20 and Corpus top-1 section 63.9 → 65.3 %;
+    /// 0 lost Corpus top-1 section (60.6 %).
+    public var typeMatchBoost = 0.3
     /// Multiplier for an article's summary passage: short and dense with the topic's words,
     /// bm25 favours it, yet a section answers a question better (2 of the 424 best passages of
     /// the Corpus question set are summaries; without this factor 55 of 356 first answers were).
@@ -30,6 +41,15 @@ public struct RankingWeights: Sendable, Equatable {
     /// ("is immunotherapy a cure") prefers the general article's section over "Can
     /// immunotherapy cure lung cancer?".
     public var headingSimilarity = 1.0
+
+    /// At most this many all-terms-required stages (dropping the most common term each time)
+    /// before the any-term stage; 0 goes straight to the any-term query. 0: on both question
+    /// sets the any-term query gave better first answers (LiveQA message avgScore 0.67 → 1.00,
+    /// Corpus top-1 article 80.7 → 81.8 %); the stages stay for speed work.
+    public var andStages = 0
+    /// How much coverage (share of the question's topic weight the passage holds) scales the
+    /// score: score × (1 − w + w × coverage).
+    public var coverageWeight = 0.5
 
     /// Stop relaxing the query once this many candidates were found.
     public var candidateTarget = 40
@@ -47,6 +67,32 @@ public struct RankingWeights: Sendable, Equatable {
     public var commonTermShare = 0.25
 
     public init() {}
+
+    /// The tunable constants by name, for `eval --set name=value` experiments.
+    static var doubles: [String: WritableKeyPath<RankingWeights, Double>] { [
+        "title": \.title, "heading": \.heading, "body": \.body, "keywords": \.keywords,
+        "fieldTitle": \.fieldTitle, "fieldHeading": \.fieldHeading, "fieldBody": \.fieldBody,
+        "fieldKeywords": \.fieldKeywords,
+        "typeMatchBoost": \.typeMatchBoost, "summaryFactor": \.summaryFactor,
+        "definitionMismatchFactor": \.definitionMismatchFactor, "headingSimilarity": \.headingSimilarity,
+        "minimumCoverage": \.minimumCoverage, "coverageWeight": \.coverageWeight, "commonTermShare": \.commonTermShare,
+    ] }
+    static var integers: [String: WritableKeyPath<RankingWeights, Int>] { [
+        "andStages": \.andStages, "candidateTarget": \.candidateTarget, "stageLimit": \.stageLimit,
+        "passagesPerArticle": \.passagesPerArticle,
+    ] }
+
+    /// Every name `set` accepts.
+    public static var names: [String] { (Array(doubles.keys) + Array(integers.keys)).sorted() }
+
+    /// Sets one constant from `name=value`; false when the name or value is not valid.
+    public mutating func set(_ assignment: String) -> Bool {
+        let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return false }
+        if let path = Self.doubles[parts[0]], let value = Double(parts[1]), value.isFinite { self[keyPath: path] = value; return true }
+        if let path = Self.integers[parts[0]], let value = Int(parts[1]), value >= 0 { self[keyPath: path] = value; return true }
+        return false
+    }
 
     /// The defaults.
     public static let standard = RankingWeights()

@@ -51,6 +51,11 @@ public enum TextTokenizer {
         return tokens
     }
 
+    /// How many tokens `text` holds (for field lengths; no limit).
+    public static func tokenCount(_ text: String) -> Int {
+        tokens(text, limit: Int.max / 32).count
+    }
+
     /// Just the words.
     public static func words(_ text: String, limit: Int = 2_000) -> [String] {
         tokens(text, limit: limit).map(\.text)
