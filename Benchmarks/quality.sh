@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
+# LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms;
+# then MedSearch on the Corpus question set. Prints the tables that Benchmarks/RESULTS.md holds.
+#
+#   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
+#   WORK=/tmp/x Benchmarks/quality.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${MEDSEARCH_SHARED_DATA:-$(cd .. && pwd)/shared/data}"
+work="${WORK:-/tmp/medsearch-quality}"
+mkdir -p "$work"
+for need in "$data/medquad" "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" "$data/liveqa-dev/qrels-medquad-judged.dev.txt"; do
+  [ -e "$need" ] || { echo "missing: $need (set MEDSEARCH_SHARED_DATA)" >&2; exit 2; }
+done
+
+swift build -c release >/dev/null
+bin=.build/release/medsearch
+echo "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores"
+"$bin" index "$data/medquad" --db "$work/medquad.sqlite" --rebuild 2>/dev/null
+for form in message summary; do
+  "$bin" eval --db "$work/medquad.sqlite" --field "$form" \
+    --questions "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" \
+    --qrels "$data/liveqa-dev/qrels-medquad-judged.dev.txt" --run-out "$work/medsearch.$form.run" > "$work/medsearch.$form.txt"
+  echo "medsearch $form: $(tail -1 "$work/medsearch.$form.txt")"
+done
+Benchmarks/peers/compare.sh --data "$data" --out "$work/peers" "$work/medsearch.message.run" "$work/medsearch.summary.run"
+
+echo
+echo "Corpus question set (Benchmarks/corpus-questions):"
+"$bin" index Corpus --db "$work/corpus.sqlite" --rebuild >/dev/null
+"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/questions.tsv \
+  --qrels Benchmarks/corpus-questions/qrels.txt
