@@ -181,7 +181,7 @@ public final class SearchEngine {
         let highlight = FTS5Query(.any(present.map(\.group.expression)))
         for candidate in chosen {
             result.answers.append(try makeAnswer(candidate.row, candidate.info, candidate.parts, candidate.score,
-                                                 terms: present, highlight: highlight))
+                                                 terms: present, highlight: highlight, questionType: analyzed.type))
         }
         if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
         return result
@@ -286,7 +286,7 @@ public final class SearchEngine {
     }
 
     private func makeAnswer(_ row: Int64, _ info: PassageInfo, _ parts: ScoreParts, _ score: Double,
-                            terms: [WeightedGroup], highlight: FTS5Query?) throws -> Answer {
+                            terms: [WeightedGroup], highlight: FTS5Query?, questionType: QuestionType) throws -> Answer {
         var snippet = ""
         if let highlight {
             snippet = try snippetOf.rows([.text(highlight.matchString), .integer(row)]) { $0.text(0) }.first ?? ""
@@ -298,7 +298,8 @@ public final class SearchEngine {
         }
         return Answer(articleID: info.slug, articleTitle: info.title, heading: info.heading, passageID: info.externalID,
                       published: info.published, source: info.source, url: info.url,
-                      sentences: extractor.sentences(of: info.body, for: terms), snippet: snippet,
+                      sentences: extractor.sentences(of: info.body, for: terms, sectionAnswersQuestion: info.answersType == questionType),
+                      snippet: snippet,
                       score: score, scoreParts: parts, references: references)
     }
 }

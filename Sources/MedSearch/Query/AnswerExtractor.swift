@@ -10,14 +10,17 @@ public struct AnswerExtractor: Sendable {
 
     public init() {}
 
-    public func sentences(of text: String, for groups: [WeightedGroup]) -> [String] {
+    /// The best sentences of `text`. With `sectionAnswersQuestion` (the section's heading asks
+    /// what the question asks), the opening sentence is always kept: our sections open with
+    /// the direct answer ("Sometimes, but not usually…"), which shares no word with the question.
+    public func sentences(of text: String, for groups: [WeightedGroup], sectionAnswersQuestion: Bool = false) -> [String] {
         let sentences = Self.split(text)
         guard !sentences.isEmpty else { return [] }
         let scored = sentences.enumerated().map { offset, sentence -> (Int, Double) in
             let stems = Set(TextTokenizer.words(sentence, limit: 200).map(PorterStemmer.stem))
             var score = 0.0
             for group in groups where group.matches(stems) { score += group.weight }
-            if offset == 0 { score += leadBonus }
+            if offset == 0 { score += sectionAnswersQuestion ? .infinity : leadBonus }
             return (offset, score)
         }
         let best = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
