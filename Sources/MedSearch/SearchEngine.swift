@@ -192,8 +192,14 @@ public final class SearchEngine {
     /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
     /// other side effects).
     private func declineReason(_ best: PassageInfo, _ parts: ScoreParts, terms: [WeightedGroup]) -> String? {
-        guard parts.coverage < weights.minimumCoverage else { return nil }
-        let missing = Self.topicTerms(terms).filter { !$0.matches(best.stems) }.map { $0.group.surface.joined(separator: " ") }
+        let topics = Self.topicTerms(terms)
+        let named = topics.contains { $0.matches(best.topicStems) }
+        let needed = named ? weights.minimumCoverage : weights.minimumCoverageInPassing
+        guard parts.coverage < needed else { return nil }
+        let missing = topics.filter { !$0.matches(best.stems) }.map { $0.group.surface.joined(separator: " ") }
+        if missing.isEmpty {
+            return "no indexed passage is about \(topics.map { $0.group.surface.joined(separator: " ") }.joined(separator: ", ")); the closest only mention it"
+        }
         return "no indexed passage is about \(missing.joined(separator: ", "))"
     }
 
@@ -260,6 +266,8 @@ public final class SearchEngine {
         var stems: Set<String>
         /// Content words of the title and heading.
         var headingStems: Set<String>
+        /// Stems of the title, heading and keywords: what the passage is about.
+        var topicStems: Set<String>
         /// Porter stems of title, heading, body and keywords, in order.
         var fieldTokens: [[String]]
     }
@@ -281,7 +289,8 @@ public final class SearchEngine {
                                answersType: QuestionType(rawValue: s.text(2)) ?? .other, position: Int(s.int(3)),
                                articleRow: s.int(4), slug: s.text(5), title: title, published: s.text(7),
                                source: s.text(8), url: s.optionalText(9), body: body, stems: stems,
-                               headingStems: headingStems, fieldTokens: fieldTokens)
+                               headingStems: headingStems,
+                               topicStems: Set(fieldTokens[0] + fieldTokens[1] + fieldTokens[3]), fieldTokens: fieldTokens)
         }.first
     }
 

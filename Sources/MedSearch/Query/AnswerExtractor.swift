@@ -72,9 +72,10 @@ public struct WeightedGroup: Sendable, Equatable {
     let stems: [[String]]
 
     /// True when the term only says what kind of answer is wanted ("side effects", "cure",
-    /// "treatment") or is chatter ("kids", "year"), not what the question is about.
+    /// "treatment"), is chatter ("kids", "year") or a number ("62", "150/95"), not what the
+    /// question is about.
     public var isGeneric: Bool {
-        group.alternatives.allSatisfy { $0.allSatisfy { GenericWords.contains(PorterStemmer.stem($0)) } }
+        group.alternatives.allSatisfy { $0.allSatisfy { GenericWords.contains(PorterStemmer.stem($0)) || $0.allSatisfy(\.isNumber) } }
     }
 
     init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?) {

@@ -28,6 +28,9 @@ public enum GenericWords {
         "time", "times", "now", "today", "ago", "feel", "feels", "feeling", "felt", "want", "wants", "think",
         "sure", "true", "really", "actually", "ok", "okay", "fine", "always", "never", "sick", "toddler",
         "teen", "teenager", "infant", "newborn", "grow", "simple", "terms", "explain", "mention", "mentioned",
+        "made", "make", "took", "later", "whole", "new", "moving", "move", "scared", "afraid", "worried", "worry",
+        "fastest", "regular", "usual", "usually", "summer", "winter", "spring", "fall", "season", "try", "meds",
+        "mechanism", "outgrow", "grow", "older", "young", "elderly", "lately", "recently", "suddenly",
         "read", "heard", "told", "say", "says", "anymore", "still", "again", "ever", "forever", "step",
     ].map(PorterStemmer.stem))
 }

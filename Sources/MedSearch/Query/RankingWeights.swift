@@ -47,6 +47,10 @@ public struct RankingWeights: Sendable, Equatable {
     /// sets the any-term query gave better first answers (LiveQA message avgScore 0.67 → 1.00,
     /// Corpus top-1 article 80.7 → 81.8 %); the stages stay for speed work.
     public var andStages = 0
+    /// When none of the question's topic words is in the best passage's title, heading or
+    /// keywords (it only mentions them in passing), the coverage it needs rises to this.
+    public var minimumCoverageInPassing = 0.8
+
     /// How much coverage (share of the question's topic weight the passage holds) scales the
     /// score: score × (1 − w + w × coverage).
     public var coverageWeight = 0.5
@@ -75,7 +79,7 @@ public struct RankingWeights: Sendable, Equatable {
         "fieldKeywords": \.fieldKeywords,
         "typeMatchBoost": \.typeMatchBoost, "summaryFactor": \.summaryFactor,
         "definitionMismatchFactor": \.definitionMismatchFactor, "headingSimilarity": \.headingSimilarity,
-        "minimumCoverage": \.minimumCoverage, "coverageWeight": \.coverageWeight, "commonTermShare": \.commonTermShare,
+        "minimumCoverage": \.minimumCoverage, "minimumCoverageInPassing": \.minimumCoverageInPassing, "coverageWeight": \.coverageWeight, "commonTermShare": \.commonTermShare,
     ] }
     static var integers: [String: WritableKeyPath<RankingWeights, Int>] { [
         "andStages": \.andStages, "candidateTarget": \.candidateTarget, "stageLimit": \.stageLimit,

@@ -13,11 +13,13 @@ struct SpellingCorrector {
     /// The best indexed term within edit distance 1 (words of 5-7 letters) or 2 (longer), most
     /// frequent first; nil when the word is too short or nothing is close. Four-letter words are
     /// left alone: "lice" is one edit from "like".
-    func correction(for word: String) throws -> String? {
-        let length = word.count
-        guard length >= 5, length <= 40, let first = word.unicodeScalars.first,
+    func correction(for original: String) throws -> String? {
+        guard original.count >= 5, original.count <= 40, let first = original.unicodeScalars.first,
               first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return nil }
-        let allowed = length >= 8 ? 2 : 1
+        let allowed = original.count >= 8 ? 2 : 1
+        // Vocabulary terms are porter stems: compare stem with stem ("lupis" → "lupi" ~ "lupu").
+        let word = PorterStemmer.stem(original)
+        let length = word.count
         var best: (term: String, distance: Int, documents: Int64)?
         let candidates = try vocabulary.rows([.text(String(first)), .text(String(Character(next)))]) { ($0.text(0), $0.int(1)) }
         for (term, documents) in candidates where abs(term.count - length) <= allowed + 1 {
