@@ -217,11 +217,20 @@ public final class SearchEngine {
         for var group in groups {
             var frequency = try documentFrequency(group)
             var correctedFrom: String?
-            if frequency == 0, group.alternatives.count == 1, group.alternatives[0].count == 1,
-               let correction = try corrector.correction(for: group.alternatives[0][0]) {
-                correctedFrom = group.alternatives[0][0]
-                group.alternatives = [[correction]]
-                frequency = try documentFrequency(group)
+            if frequency == 0, group.alternatives.count == 1 {
+                // Correct each word the index lacks, also inside a compound ("beckwith-wieddeman").
+                var words = group.alternatives[0]
+                for (index, word) in words.enumerated() {
+                    let single = TermGroup(surface: [word], alternatives: [[word]])
+                    if try documentFrequency(single) == 0, let correction = try corrector.correction(for: word) {
+                        words[index] = correction
+                    }
+                }
+                if words != group.alternatives[0] {
+                    correctedFrom = group.alternatives[0].joined(separator: " ")
+                    group.alternatives = [words]
+                    frequency = try documentFrequency(group)
+                }
             }
             // A word the index does not hold weighs as much as the rarest word: a question
             // about "toe" is not answered by passages that only match its other words.
