@@ -153,8 +153,11 @@ public final class SearchEngine {
             let headingMatches = present.filter { $0.matches(info.headingStems) }.count
             let similarity = info.headingStems.isEmpty ? 0
                 : 2 * Double(headingMatches) / Double(present.count + info.headingStems.count)
+            let titleWords = Set(info.fieldTokens[0].filter { !StopWords.contains($0) })
+            let focusShare = titleWords.isEmpty ? 0
+                : Double(titleWords.filter { word in present.contains { $0.matches([word]) } }.count) / Double(titleWords.count)
             let parts = ScoreParts(bm25: bm25, typeBoost: boost, headingSimilarity: similarity, coverage: coverage)
-            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity)
+            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (1 + weights.focusBoost * focusShare)
                 * (1 - weights.coverageWeight + weights.coverageWeight * coverage)
             if info.position == 0 { score *= weights.summaryFactor }
             if info.answersType == .definition, analyzed.type != .definition, analyzed.type != .other {
