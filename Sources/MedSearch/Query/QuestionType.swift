@@ -18,6 +18,7 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case inheritance
     case frequency
     case evidence = "what-the-science-says"
+    case comparison
     case definition
     case other
 }
@@ -31,10 +32,12 @@ public enum QuestionClassifier {
     /// (type, patterns) in priority order. Documented in the README ("Question types").
     public static let rules: [(QuestionType, [String])] = [
         (.misconceptions, ["is not", "isn t", "are not", "aren t", "myth*", "misconception*", "not a substitute"]),
-        (.cure, ["cure*", "curable", "cured", "curing", "go away for good", "get rid of", "permanent*", "remission", "reverse*", "heal for good"]),
+        (.comparison, ["difference between", "differences between", "vs", "versus", "compared with", "compared to", "same thing as", "same as", "better than"]),
+        (.cure, ["cure*", "curable", "cured", "curing", "go away for good", "get rid of", "permanent*", "remission", "reverse*", "heal for good",
+                 "grow out", "outgrow*", "outgrown", "go away", "goes away", "for life", "forever", "heal", "heals", "recover*"]),
         (.causes, ["at risk", "risk factor*", "who gets", "what causes"]),
-        (.sideEffects, ["side effect*", "risk", "risks", "dangerous", "danger*", "safe", "safety", "adverse", "harm*", "complication*", "reaction*"]),
-        (.emergency, ["see a doctor", "see my doctor", "see a gp", "emergency", "urgent*", "call 911", "when to worry", "worried", "er", "medical help", "seek care", "seek help", "red flag*", "warning sign*"]),
+        (.sideEffects, ["what happens if", "turn into", "turns into", "lead to", "leads to", "side effect*", "risk", "risks", "dangerous", "danger*", "safe", "safety", "adverse", "harm*", "complication*", "reaction*"]),
+        (.emergency, ["see a doctor", "see my doctor", "see a gp", "call the doctor", "call a doctor", "call my doctor", "when to call", "too high", "emergency", "urgent*", "call 911", "when to worry", "worried", "er", "medical help", "seek care", "seek help", "red flag*", "warning sign*"]),
         (.nextSteps, ["next step*", "what should i do", "what to do", "what can i do", "steps"]),
         (.candidates, ["who should", "who can", "who is", "who are", "who benefits", "candidate*", "eligible", "right for me", "right for", "should i", "qualify", "who needs"]),
         (.evidence, ["how well", "effective*", "science", "research", "studies", "study", "evidence", "trial*", "proven"]),
@@ -43,7 +46,7 @@ public enum QuestionClassifier {
         (.inheritance, ["inherit*", "hereditary", "genetic*", "run in families", "runs in families", "passed down"]),
         (.frequency, ["how common", "how many people", "how often", "prevalence"]),
         (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "surviv*", "how long", "chance*", "odds"]),
-        (.causes, ["cause*", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*",
+        (.causes, ["cause*", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*", "what makes", "sets off", "flare*",
                    "transmit*", "spread*", "contagious", "catch", "caught"]),
         (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like"]),
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
