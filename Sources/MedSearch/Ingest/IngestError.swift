@@ -26,6 +26,9 @@ public struct IngestDiagnostic: Error, Sendable, Equatable, CustomStringConverti
 public struct ParsedFile: Sendable {
     public var articles: [Article]
     public var warnings: [IngestDiagnostic]
+    /// The line where each article starts (by article id), for diagnostics such as a
+    /// duplicate id; articles not listed are located at line 1.
+    public var articleLines: [String: Int] = [:]
     /// Entries of the file left out for having no text (MedQuAD pairs without an answer).
     public var skippedEntries = 0
     /// True when an id already indexed from another file is a known repeat of the collection
