@@ -22,10 +22,14 @@ public struct IngestDiagnostic: Error, Sendable, Equatable, CustomStringConverti
     }
 }
 
-/// What a parser made of one file: its articles and any warnings (errors are thrown).
+/// What a parser made of one file: its articles and any warnings. An error that makes the
+/// whole file unusable is thrown; an error in one entry of a many-entry file (a bad JSON line)
+/// is listed in `entryErrors` and only that entry is left out.
 public struct ParsedFile: Sendable {
     public var articles: [Article]
     public var warnings: [IngestDiagnostic]
+    /// Entries left out for an error, each located at its line.
+    public var entryErrors: [IngestDiagnostic] = []
     /// The line where each article starts (by article id), for diagnostics such as a
     /// duplicate id; articles not listed are located at line 1.
     public var articleLines: [String: Int] = [:]
