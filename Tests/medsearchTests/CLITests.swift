@@ -52,7 +52,7 @@ import Testing
     @Test func helpListsEverySubcommand() throws {
         let output = try Self.run(["--help"])
         #expect(output.status == 0)
-        for command in ["ask", "index", "show", "stats"] {
+        for command in ["ask", "index", "show", "refs", "stats"] {
             #expect(output.stdout.contains(command), "help lacks \(command)")
         }
     }
@@ -161,6 +161,46 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect((json["articles"] as? Int ?? 0) >= 40)
         #expect((json["references"] as? Int ?? 0) > 80)
+    }
+
+    @Test func refsFindsAReferenceByAuthorAndYear() throws {
+        let output = try Self.run(["refs", "Waldman 2020", "--db", Self.index])
+        #expect(output.status == 0, "\(output.stderr)")
+        let first = try #require(output.stdout.components(separatedBy: "\n\n").first)
+        #expect(first.hasPrefix("[1] Waldman, A. D.; Bellone, S.; Dranoff, G. (2020). Cancer immunotherapy: A review of the past, present, and future."), "\(output.stdout)")
+        #expect(first.contains("Journal of Experimental Medicine 217(3), e20190850. doi:10.1084/jem.20190850"), "\(first)")
+        #expect(first.contains("cited by: cancer-vaccines — "), "\(first)")
+        #expect(first.contains("immunotherapy-overview — Is Immunotherapy the Answer?"), "\(first)")
+    }
+
+    @Test func refsFindsReferencesByTitleWords() throws {
+        let output = try Self.run(["refs", "checkpoint inhibitors", "--db", Self.index, "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let references = try #require(json["references"] as? [[String: Any]])
+        #expect(references.count >= 3)
+        #expect(json["relaxed"] as? Bool == false)
+        let first = try #require(references.first)
+        // The words as written come before their synonyms ("pembrolizumab").
+        #expect((first["title"] as? String)?.lowercased().contains("checkpoint inhibitor") == true, "\(first)")
+        for field in ["authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "raw", "citedBy"] {
+            #expect(first[field] != nil, "JSON reference lacks \(field)")
+        }
+        let citing = references.flatMap { ($0["citedBy"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(citing.contains("checkpoint-inhibitors"), "\(citing)")
+    }
+
+    @Test(arguments: ["zebra unicorn", "NEAR(", "\"", "the of and", "covid-19 type:2 -x"])
+    func refsWithoutAMatchSaysSo(query: String) throws {
+        let output = try Self.run(["refs", query, "--db", Self.index])
+        #expect(output.status == 0, "refs \(query): \(output.stderr)")
+        #expect(output.stdout.hasPrefix("No reference"), "refs \(query): \(output.stdout)")
+    }
+
+    @Test func refsWithAnEmptyQueryIsAUsageError() throws {
+        let output = try Self.run(["refs", "  ", "--db", Self.index])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("the query is empty"))
     }
 
     @Test func indexReadsWebPagesAndJSONLines() throws {
