@@ -54,7 +54,7 @@ struct RefsCommand: ParsableCommand {
 struct RefsOutput: Encodable {
     var query: String
     var relaxed: Bool
-    var references: [IndexReader.StoredReference]
+    var references: [IndexReader.CitedReference]
 
     init(query: String, search: IndexReader.ReferenceSearch) {
         self.query = query
@@ -77,7 +77,8 @@ struct ReferenceList {
         }
         var lines: [String] = []
         if search.relaxed { lines += ["No reference has every word; these have some of them.", ""] }
-        for (number, reference) in search.references.enumerated() {
+        for (number, cited) in search.references.enumerated() {
+            let reference = cited.reference
             let indent = "    "
             if reference.title.isEmpty || reference.journal.isEmpty {
                 // Parts the citation parser could not find: show the citation as written.
@@ -93,7 +94,7 @@ struct ReferenceList {
                 if !reference.doi.isEmpty { source += " doi:" + reference.doi }
                 lines.append(indent + source)
             }
-            for (offset, article) in reference.citedBy.enumerated() {
+            for (offset, article) in cited.citedBy.enumerated() {
                 let label = offset == 0 ? "cited by: " : "          "
                 lines.append(style.dim(indent + label + article.id + " — " + article.title))
             }

@@ -58,17 +58,8 @@ public final class IndexReader {
     }
 
     /// A reference as stored, with the articles that cite it (`medsearch refs`).
-    public struct StoredReference: Sendable, Codable, Equatable {
-        public var authors: [String]
-        public var year: Int?
-        public var title: String
-        public var journal: String
-        public var volume: String
-        public var issue: String
-        public var pages: String
-        public var doi: String
-        /// The citation as written in the article.
-        public var raw: String
+    public struct CitedReference: Sendable, Codable, Equatable {
+        public var reference: Reference
         public var citedBy: [CitingArticle]
     }
 
@@ -79,7 +70,7 @@ public final class IndexReader {
 
     /// What `references(matching:)` found, and the MATCH expressions it ran.
     public struct ReferenceSearch: Sendable, Codable, Equatable {
-        public var references: [StoredReference]
+        public var references: [CitedReference]
         /// The FTS5 expressions run, in order; empty when the query had no searchable words.
         public var stages: [String]
         /// True when no reference had every word, and references with any word are shown.
@@ -112,7 +103,7 @@ public final class IndexReader {
                 SELECT a.slug, a.title FROM article_refs ar JOIN articles a ON a.id = ar.article_id
                 WHERE ar.ref_id = ? ORDER BY a.slug
                 """)
-            var found: [(row: Int64, reference: StoredReference)] = []
+            var found: [(row: Int64, cited: CitedReference)] = []
             func run(_ query: FTS5Query?) throws {
                 guard let query, found.count < limit, !search.stages.contains(query.matchString) else { return }
                 search.stages.append(query.matchString)
@@ -121,10 +112,10 @@ public final class IndexReader {
                     .real(weights.referenceTitle), .real(weights.referenceJournal), .real(weights.referenceRaw),
                     .integer(Int64(limit)),
                 ]) { s in
-                    (s.int(0), StoredReference(
+                    (s.int(0), CitedReference(reference: Reference(
                         authors: s.text(1).components(separatedBy: "; ").filter { !$0.isEmpty },
                         year: s.isNull(2) ? nil : Int(s.int(2)), title: s.text(3), journal: s.text(4), volume: s.text(5),
-                        issue: s.text(6), pages: s.text(7), doi: s.text(8), raw: s.text(9), citedBy: []))
+                        issue: s.text(6), pages: s.text(7), doi: s.text(8), raw: s.text(9)), citedBy: []))
                 }
                 for row in rows where found.count < limit && !found.contains(where: { $0.row == row.0 }) {
                     found.append(row)
@@ -136,10 +127,10 @@ public final class IndexReader {
                 try run(anyWord)
                 search.relaxed = !found.isEmpty
             }
-            search.references = try found.map { row, reference in
-                var reference = reference
-                reference.citedBy = try citing.rows([.integer(row)]) { CitingArticle(id: $0.text(0), title: $0.text(1)) }
-                return reference
+            search.references = try found.map { row, cited in
+                var cited = cited
+                cited.citedBy = try citing.rows([.integer(row)]) { CitingArticle(id: $0.text(0), title: $0.text(1)) }
+                return cited
             }
             return search
         }

@@ -93,25 +93,21 @@ public struct JSONLinesParser: Sendable {
                                                  message: "\"published\" '\(value.prefix(40))' is not a date YYYY-MM-DD; ignored"))
             }
         }
-        let title = (try string("title")).flatMap { $0.isEmpty ? nil : Self.collapse($0) } ?? Self.madeTitle(body)
+        let title = (try string("title")).flatMap { $0.isEmpty ? nil : $0.collapsedSpaces } ?? Self.madeTitle(body)
         let url = try string("url").flatMap { $0.isEmpty ? nil : $0 }
-        let paragraphs = body.split(whereSeparator: \.isNewline).map { Self.collapse(String($0)) }.filter { !$0.isEmpty }
+        let paragraphs = body.split(whereSeparator: \.isNewline).map { $0.collapsedSpaces }.filter { !$0.isEmpty }
         let section = Section(heading: title, blocks: paragraphs.map { .paragraph($0) }, externalID: id)
         return (Article(id: id, title: title, published: published, url: url, sections: [section]), warnings)
     }
 
     /// The start of the text, cut at a word, for a record without a title.
     static func madeTitle(_ text: String) -> String {
-        let flat = collapse(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").collapsedSpaces
         guard flat.count > maximumMadeTitleLength else { return flat }
         // One character more: a space right after the limit ends the last whole word.
         let cut = flat.prefix(maximumMadeTitleLength + 1)
         let end = cut.lastIndex(of: " ") ?? flat.index(flat.startIndex, offsetBy: maximumMadeTitleLength)
         return String(cut[..<end]) + "…"
-    }
-
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     static func excerpt(_ line: String) -> String {

@@ -82,7 +82,7 @@ public struct WebPageParser: Sendable {
                   let next = textFollows(position), Self.numbered(lines[next].text) == nil else { return nil }
             if let previous = lines[..<position].lastIndex(where: { !$0.text.isEmpty }),
                Self.numbered(lines[previous].text) != nil { return nil }
-            return Self.collapse(rest)
+            return rest.collapsedSpaces
         }
 
         var warnings: [IngestDiagnostic] = []
@@ -120,7 +120,7 @@ public struct WebPageParser: Sendable {
             throw IngestDiagnostic(path: path, line: titleLine.number,
                                    message: "no title: the page's first line of text is a \(titleLine.text.count)-character paragraph; a page starts with its title")
         }
-        let title = Self.collapse(titleLine.text)
+        let title = titleLine.text.collapsedSpaces
         let foldedTitle = WebPageBoilerplate.fold(title)
 
         // The body, up to the footer.
@@ -143,10 +143,10 @@ public struct WebPageParser: Sendable {
             }
         }
         func flush() {
-            if !paragraph.isEmpty { add(.paragraph(Self.collapse(paragraph.joined(separator: " ")))) }
+            if !paragraph.isEmpty { add(.paragraph(paragraph.joined(separator: " ").collapsedSpaces)) }
             paragraph = []
             if let (text, line) = bullet {
-                if inReferences { citations.append((text, line)) } else { add(.bullet(Self.collapse(text))) }
+                if inReferences { citations.append((text, line)) } else { add(.bullet(text.collapsedSpaces)) }
             }
             bullet = nil
         }
@@ -211,7 +211,7 @@ public struct WebPageParser: Sendable {
             }
             if isHeading(position) {
                 closeSection()
-                current = Section(heading: Self.collapse(line.text))
+                current = Section(heading: line.text.collapsedSpaces)
                 currentLine = line.number
                 continue
             }
@@ -221,7 +221,7 @@ public struct WebPageParser: Sendable {
                     current = Section(heading: subheading)
                     currentLine = line.number
                 } else {
-                    add(.paragraph(Self.collapse(line.text)))
+                    add(.paragraph(line.text.collapsedSpaces))
                 }
                 continue
             }
@@ -283,7 +283,7 @@ public struct WebPageParser: Sendable {
                 if !text.isEmpty {
                     guard WebPageBoilerplate.kind(of: text) == nil, !WebPageBoilerplate.endsSentence(text), !text.contains("?"),
                           text.split(separator: " ").count <= Self.maximumTopicWords else { break }
-                    let topic = Self.collapse(text)
+                    let topic = text.collapsedSpaces
                     if !topics.contains(topic) { topics.append(topic) }
                 }
                 position += 1
@@ -329,10 +329,6 @@ public struct WebPageParser: Sendable {
     static func isCitation(_ text: String) -> Bool {
         let reference = CitationParser.parse(text)
         return reference.year != nil && !reference.authors.isEmpty && !reference.title.isEmpty
-    }
-
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// The slug of the title (`is-immunotherapy-the-answer-…`), else of the file name, else a
