@@ -36,7 +36,7 @@ struct ShowCommand: ParsableCommand {
         }
         if format == .json { return try JSONOutput.print(article) }
         let style = Style(enabled: Terminal.colorEnabled)
-        var lines = [style.bold(article.title), style.dim("\(article.id) · published \(article.published)"
+        var lines = [style.bold(article.title), style.dim("\(article.id) · " + (article.published.isEmpty ? "undated" : "published \(article.published)")
             + (article.reviewed.map { " · reviewed \($0)" } ?? "") + " · \(article.source)"), ""]
         for section in article.sections {
             lines.append(style.bold(section.heading) + style.dim("  [\(section.passageID), \(section.answersType)]"))

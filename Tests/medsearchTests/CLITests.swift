@@ -52,7 +52,7 @@ import Testing
     @Test func helpListsEverySubcommand() throws {
         let output = try Self.run(["--help"])
         #expect(output.status == 0)
-        for command in ["ask", "index", "show", "stats"] {
+        for command in ["ask", "index", "show", "refs", "stats"] {
             #expect(output.stdout.contains(command), "help lacks \(command)")
         }
     }
@@ -161,5 +161,112 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect((json["articles"] as? Int ?? 0) >= 40)
         #expect((json["references"] as? Int ?? 0) > 80)
+    }
+
+    @Test func refsFindsAReferenceByAuthorAndYear() throws {
+        let output = try Self.run(["refs", "Waldman 2020", "--db", Self.index])
+        #expect(output.status == 0, "\(output.stderr)")
+        let first = try #require(output.stdout.components(separatedBy: "\n\n").first)
+        #expect(first.hasPrefix("[1] Waldman, A. D.; Bellone, S.; Dranoff, G. (2020). Cancer immunotherapy: A review of the past, present, and future."), "\(output.stdout)")
+        #expect(first.contains("Journal of Experimental Medicine 217(3), e20190850. doi:10.1084/jem.20190850"), "\(first)")
+        #expect(first.contains("cited by: cancer-vaccines — "), "\(first)")
+        #expect(first.contains("immunotherapy-overview — Is Immunotherapy the Answer?"), "\(first)")
+    }
+
+    @Test func refsFindsReferencesByTitleWords() throws {
+        let output = try Self.run(["refs", "checkpoint inhibitors", "--db", Self.index, "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let references = try #require(json["references"] as? [[String: Any]])
+        #expect(references.count >= 3)
+        #expect(json["relaxed"] as? Bool == false)
+        let first = try #require(references.first?["reference"] as? [String: Any])
+        // The words as written come before their synonyms ("pembrolizumab").
+        #expect((first["title"] as? String)?.lowercased().contains("checkpoint inhibitor") == true, "\(first)")
+        for field in ["authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "raw"] {
+            #expect(first[field] != nil, "JSON reference lacks \(field)")
+        }
+        let citing = references.flatMap { ($0["citedBy"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(citing.contains("checkpoint-inhibitors"), "\(citing)")
+    }
+
+    @Test(arguments: ["zebra unicorn", "NEAR(", "\"", "the of and", "covid-19 type:2 -x"])
+    func refsWithoutAMatchSaysSo(query: String) throws {
+        let output = try Self.run(["refs", query, "--db", Self.index])
+        #expect(output.status == 0, "refs \(query): \(output.stderr)")
+        #expect(output.stdout.hasPrefix("No reference"), "refs \(query): \(output.stdout)")
+    }
+
+    @Test func refsWithAnEmptyQueryIsAUsageError() throws {
+        let output = try Self.run(["refs", "  ", "--db", Self.index])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("the query is empty"))
+    }
+
+    @Test func indexReadsWebPagesAndJSONLines() throws {
+        let folder = NSTemporaryDirectory() + "medsearch-formats-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Published on: 4/2/2025\n\nWhy Do Onions Make Eyes Water?\n\nCutting an onion releases a gas that stings the eyes.\n\nWas this page helpful?\n"
+            .write(toFile: folder + "/onion.txt", atomically: true, encoding: .utf8)
+        try "{\"_id\": \"tip-1\", \"title\": \"Chilled onions\", \"text\": \"Chilling an onion first means less gas reaches the eyes.\"}\n{broken\n"
+            .write(toFile: folder + "/tips.jsonl", atomically: true, encoding: .utf8)
+        let db = folder + "/index.sqlite"
+        let output = try Self.run(["index", folder, "--db", db])
+        #expect(output.status == 1, "a bad line is an error")
+        #expect(output.stderr.contains("tips.jsonl:2: error: not valid JSON"), "\(output.stderr)")
+        #expect(output.stdout.contains("indexed 2 files (2 articles, 2 passages)"), "\(output.stdout)")
+        #expect(output.stdout.contains("1 bad entry left out"), "\(output.stdout)")
+        let show = try Self.run(["show", "why-do-onions-make-eyes-water", "--db", db])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("published 2025-04-02"))
+        #expect(!show.stdout.contains("helpful"))
+        let ask = try Self.run(["ask", "why do onions sting eyes", "--db", db])
+        #expect(ask.stdout.contains("article: why-do-onions-make-eyes-water") || ask.stdout.contains("article: tip-1"), "\(ask.stdout)")
+    }
+
+    @Test func strictIndexStopsAndLeavesTheIndexAsItWas() throws {
+        let folder = NSTemporaryDirectory() + "medsearch-strict-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
+        let corpus = Self.repository.appendingPathComponent("Corpus")
+        for name in ["asthma.md", "hives.md"] {
+            try FileManager.default.copyItem(atPath: corpus.appendingPathComponent(name).path, toPath: folder + "/articles/" + name)
+        }
+        let db = folder + "/index.sqlite"
+        #expect(try Self.run(["index", folder + "/articles", "--db", db, "--strict"]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        let answer = try Self.run(["ask", "asthma inhaler", "--db", db, "--format", "json"]).stdout
+
+        // A new good article and a bad one: --strict writes neither.
+        try FileManager.default.copyItem(atPath: corpus.appendingPathComponent("fever.md").path, toPath: folder + "/articles/fever.md")
+        try Data([0x47, 0x49, 0x46, 0x38, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/articles/image.md"))
+        let output = try Self.run(["index", folder + "/articles", "--db", db, "--strict"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("image.md:1: error: file is binary (NUL byte), not text"), "\(output.stderr)")
+        #expect(output.stderr.contains("stopped (--strict): the index at \(db) was not changed"), "\(output.stderr)")
+        #expect(output.stdout.isEmpty, "no summary: nothing was indexed")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == bytes, "the index file changed")
+        #expect(try Self.run(["ask", "asthma inhaler", "--db", db, "--format", "json"]).stdout == answer)
+        #expect(try Self.run(["show", "fever", "--db", db]).status == 1, "the good article was not written either")
+
+        // Without --strict the good article goes in and the bad one is reported.
+        let lenient = try Self.run(["index", folder + "/articles", "--db", db])
+        #expect(lenient.status == 1)
+        #expect(lenient.stdout.contains("indexed 1 files") && lenient.stdout.contains("1 failed"), "\(lenient.stdout)")
+        #expect(!lenient.stderr.contains("\r"), "no progress line when stderr is not a terminal")
+    }
+
+    @Test func strictFirstBuildLeavesNoIndexBehind() throws {
+        let folder = NSTemporaryDirectory() + "medsearch-strict-new-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: folder + "/articles/empty.md"))
+        let db = folder + "/index.sqlite"
+        let output = try Self.run(["index", folder + "/articles", "--db", db, "--strict"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("empty.md: error: file is empty"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["articles"], "no temporary file is left")
     }
 }

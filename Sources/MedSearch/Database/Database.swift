@@ -75,6 +75,23 @@ public final class Database {
         }
     }
 
+    /// Runs `body` inside a savepoint within the current transaction: when it throws, only its
+    /// own changes are undone and the transaction goes on. Savepoints nest
+    /// (<https://www.sqlite.org/lang_savepoint.html>).
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT medsearch_step")
+        do {
+            let result = try body()
+            try execute("RELEASE medsearch_step")
+            return result
+        } catch {
+            // ROLLBACK TO keeps the savepoint open; RELEASE then closes it.
+            try? execute("ROLLBACK TO medsearch_step")
+            try? execute("RELEASE medsearch_step")
+            throw error
+        }
+    }
+
     /// The rowid of the last inserted row.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -24,6 +24,9 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
     }
 
+    /// True when a constraint failed, such as a UNIQUE id inserted twice.
+    public var isConstraintViolation: Bool { code & 0xff == SQLITE_CONSTRAINT }
+
     public var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " (in: \(sql))" }

@@ -57,6 +57,85 @@ public final class IndexReader {
         }
     }
 
+    /// A reference as stored, with the articles that cite it (`medsearch refs`).
+    public struct CitedReference: Sendable, Codable, Equatable {
+        public var reference: Reference
+        public var citedBy: [CitingArticle]
+    }
+
+    public struct CitingArticle: Sendable, Codable, Equatable {
+        public var id: String
+        public var title: String
+    }
+
+    /// What `references(matching:)` found, and the MATCH expressions it ran.
+    public struct ReferenceSearch: Sendable, Codable, Equatable {
+        public var references: [CitedReference]
+        /// The FTS5 expressions run, in order; empty when the query had no searchable words.
+        public var stages: [String]
+        /// True when no reference had every word, and references with any word are shown.
+        public var relaxed: Bool
+    }
+
+    /// References whose authors, year, title or journal match `query` (e.g. "Waldman 2020",
+    /// "checkpoint inhibitors"), best first, with the articles citing each.
+    ///
+    /// The query goes through `QuestionAnalyzer` (stop words dropped, synonyms joined) into
+    /// `FTS5Query` expressions, never raw into MATCH. References with every word as written come
+    /// first, then those that have every word or one of its synonyms ("checkpoint inhibitors"
+    /// → "pembrolizumab"); when none has them all, references with any word are listed. Each
+    /// stage is ranked with `bm25(refs_fts, …)` and the weights of `RankingWeights`.
+    /// See <https://www.sqlite.org/fts5.html#the_bm25_function>.
+    public func references(matching query: String, limit: Int = 10,
+                           weights: RankingWeights = .standard) throws -> ReferenceSearch {
+        let groups = QuestionAnalyzer().analyze(query).groups
+        let literal = FTS5Query(.all(groups.map { .phrase($0.surface) }))
+        let withSynonyms = FTS5Query(.all(groups.map(\.expression)))
+        let anyWord = groups.count > 1 ? FTS5Query(.any(groups.map(\.expression))) : nil
+        var search = ReferenceSearch(references: [], stages: [], relaxed: false)
+        return try wrap {
+            let matching = try database.prepare("""
+                SELECT r.id, r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.doi, r.raw
+                FROM refs_fts JOIN refs r ON r.id = refs_fts.rowid
+                WHERE refs_fts MATCH ? ORDER BY bm25(refs_fts, ?, ?, ?, ?, ?), r.id LIMIT ?
+                """)
+            let citing = try database.prepare("""
+                SELECT a.slug, a.title FROM article_refs ar JOIN articles a ON a.id = ar.article_id
+                WHERE ar.ref_id = ? ORDER BY a.slug
+                """)
+            var found: [(row: Int64, cited: CitedReference)] = []
+            func run(_ query: FTS5Query?) throws {
+                guard let query, found.count < limit, !search.stages.contains(query.matchString) else { return }
+                search.stages.append(query.matchString)
+                let rows = try matching.rows([
+                    .text(query.matchString), .real(weights.referenceAuthors), .real(weights.referenceYear),
+                    .real(weights.referenceTitle), .real(weights.referenceJournal), .real(weights.referenceRaw),
+                    .integer(Int64(limit)),
+                ]) { s in
+                    (s.int(0), CitedReference(reference: Reference(
+                        authors: s.text(1).components(separatedBy: "; ").filter { !$0.isEmpty },
+                        year: s.isNull(2) ? nil : Int(s.int(2)), title: s.text(3), journal: s.text(4), volume: s.text(5),
+                        issue: s.text(6), pages: s.text(7), doi: s.text(8), raw: s.text(9)), citedBy: []))
+                }
+                for row in rows where found.count < limit && !found.contains(where: { $0.row == row.0 }) {
+                    found.append(row)
+                }
+            }
+            try run(literal)
+            try run(withSynonyms)
+            if found.isEmpty {
+                try run(anyWord)
+                search.relaxed = !found.isEmpty
+            }
+            search.references = try found.map { row, cited in
+                var cited = cited
+                cited.citedBy = try citing.rows([.integer(row)]) { CitingArticle(id: $0.text(0), title: $0.text(1)) }
+                return cited
+            }
+            return search
+        }
+    }
+
     /// Ids of articles whose id starts like `prefix` (suggestions for a mistyped id).
     public func articleIDs(startingWith prefix: String, limit: Int = 5) throws -> [String] {
         try wrap {

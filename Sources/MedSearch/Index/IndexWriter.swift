@@ -8,6 +8,9 @@ public struct IndexReport: Sendable, Codable, Equatable {
     public var filesSkipped = 0
     public var filesFailed = 0
     public var filesRemoved = 0
+    /// Bad entries (a JSON line, an article whose id another file has) left out of files whose
+    /// other entries were indexed.
+    public var entriesFailed = 0
     /// Entries left out for having no text (MedQuAD pairs without an answer).
     public var entriesWithoutText = 0
     public var articles = 0
@@ -16,10 +19,14 @@ public struct IndexReport: Sendable, Codable, Equatable {
     public var seconds = 0.0
     public var diagnostics: [String] = []
 
-    /// `indexed 42 files (380 passages), 0 unchanged, 1 failed, 0 removed in 0.21 s`.
+    /// True when an error was reported: a file or an entry was left out.
+    public var hasErrors: Bool { filesFailed > 0 || entriesFailed > 0 }
+
+    /// `indexed 42 files (42 articles, 380 passages), 0 unchanged, 0 skipped, 1 failed, 0 removed in 0.21 s`.
     public var summaryLine: String {
         let rate = seconds > 0 ? String(format: ", %.0f passages/s, %.1f MB/s", Double(passages) / seconds, Double(bytes) / 1_048_576 / seconds) : ""
         var line = "indexed \(filesIndexed) files (\(articles) articles, \(passages) passages), \(filesUnchanged) unchanged, \(filesSkipped) skipped, \(filesFailed) failed, \(filesRemoved) removed"
+        if entriesFailed > 0 { line += ", \(entriesFailed) bad \(entriesFailed == 1 ? "entry" : "entries") left out" }
         if entriesWithoutText > 0 { line += ", \(entriesWithoutText) entries without text left out" }
         return line + " in \(String(format: "%.2f", seconds)) s\(rate)"
     }
@@ -49,20 +56,24 @@ public final class IndexWriter {
         if let version, version != String(Schema.version) {
             throw SQLiteError(code: 1, message: "the index at \(path) has schema version \(version), this program needs \(Schema.version); rebuild it with `medsearch index --rebuild`")
         }
-        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
-            .run([.text(String(Schema.version))])
+        // Only a new index is written to here: an update that stops early leaves the file as it was.
+        if version == nil {
+            try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
+                .run([.text(String(Schema.version))])
+        }
     }
 
     /// Builds a fresh index of `inputs` in a temporary file beside `path`, then renames it over
     /// `path` (atomic on POSIX), so readers never see a half-built index.
     public static func rebuild(at path: String, from inputs: [String], strict: Bool = false,
-                               logger: Logger = Logger(label: "medsearch.index")) throws -> IndexReport {
+                               logger: Logger = Logger(label: "medsearch.index"),
+                               progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
         let temporary = path + ".building-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
         var report: IndexReport
         do {
             let writer = try IndexWriter(path: temporary, logger: logger)
-            report = try writer.update(from: inputs, strict: strict)
+            report = try writer.update(from: inputs, strict: strict, progress: progress)
             try writer.database.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -77,84 +88,87 @@ public final class IndexWriter {
     }
 
     /// Re-indexes the files under `inputs` whose content changed, adds new ones and removes
-    /// the ones that disappeared. A bad file is reported and skipped (its previous version, if
-    /// any, stays indexed); with `strict`, any bad file aborts the run and nothing changes.
-    public func update(from inputs: [String], strict: Bool = false) throws -> IndexReport {
+    /// the ones that disappeared.
+    ///
+    /// A bad file is reported and skipped (its previous version, if any, stays indexed); a bad
+    /// entry of a many-entry file (a JSON line, an id another file has) is reported at its line
+    /// and only that entry is left out. With `strict`, the first error stops the run before
+    /// the index is written: nothing changes. `progress` is told after each file.
+    public func update(from inputs: [String], strict: Bool = false,
+                       progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
         let start = DispatchTime.now()
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         var report = IndexReport()
+        func record(_ diagnostic: IngestDiagnostic) throws {
+            if strict, diagnostic.severity == .error { throw diagnostic }
+            report.diagnostics.append(diagnostic.description)
+        }
+
         let (collected, problems) = InputFiles.collect(inputs)
         let files = collected.filter { !$0.hasPrefix(ownFilesPrefix) }
         for problem in problems {
-            report.diagnostics.append(problem.description)
+            try record(problem)
             if problem.severity == .error { report.filesFailed += 1 }
         }
-        if strict, let problem = problems.first(where: { $0.severity == .error }) { throw problem }
-
         let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
             .rows { ($0.text(0), $0.text(1)) })
-        let parser = ArticleFileParser()
-        var passageOwners: [String: String] = [:]
-        let findPassage = try database.prepare("SELECT 1 FROM passages WHERE external_id = ?")
-        func passageExists(_ id: String) throws -> Bool { try !findPassage.rows([.text(id)]) { _ in true }.isEmpty }
-        // Supplements first: XML files draw answers from them.
-        let ordered = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
-            + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
-        var changed: [(path: String, hash: String, articles: [Article])] = []
-        var idOwners: [String: String] = try Dictionary(database.prepare("SELECT slug, file_path FROM articles")
-            .rows { ($0.text(0), $0.text(1)) }, uniquingKeysWith: { first, _ in first })
-
-        for file in ordered {
-            do {
-                let bytes = try InputFiles.read(file)
-                let hash = parser.changeKey(bytes: bytes, path: file)
-                if knownHashes[file] == hash {
-                    report.filesUnchanged += 1
-                    continue
-                }
-                let parsed = try parser.parse(bytes: bytes, path: file)
-                for warning in parsed.warnings { report.diagnostics.append(warning.description) }
-                report.entriesWithoutText += parsed.skippedEntries
-                var articles: [Article] = []
-                for var article in parsed.articles {
-                    if let owner = idOwners[article.id], owner != file {
-                        guard parsed.duplicatesAreWarnings else {
-                            throw IngestDiagnostic(path: file, line: 2, message: "duplicate id '\(article.id)': already indexed from \(owner)")
-                        }
-                        // A repeated MedQuAD document: keep only the answers its first file lacks.
-                        let before = article.sections.count
-                        article.sections.removeAll { section in
-                            section.externalID.map { passageOwners[$0] != nil || (try? passageExists($0)) == true } ?? false
-                        }
-                        article.id += "~" + InputFiles.stem(of: file)
-                        report.diagnostics.append(IngestDiagnostic(path: file, line: 2, severity: .warning,
-                            message: "repeats document '\(article.id.split(separator: "~")[0])' of \(owner); kept \(article.sections.count) of its \(before) answers, the others are already indexed").description)
-                        if article.sections.isEmpty { continue }
-                    }
-                    articles.append(article)
-                }
-                guard !articles.isEmpty || parsed.articles.isEmpty else {
-                    report.filesSkipped += 1
-                    continue
-                }
-                for article in articles {
-                    idOwners[article.id] = file
-                    for section in article.sections { if let id = section.externalID { passageOwners[id] = file } }
-                }
-                report.bytes += bytes.count
-                changed.append((file, hash, articles))
-            } catch let diagnostic as IngestDiagnostic {
-                if strict, diagnostic.severity == .error { throw diagnostic }
-                report.diagnostics.append(diagnostic.description)
-                if diagnostic.severity == .error { report.filesFailed += 1 } else { report.filesSkipped += 1 }
-            }
-        }
-
         // Files indexed before under these inputs that are gone now.
         let roots = inputs.map(InputFiles.absolute)
         let present = Set(files)
         let removed = knownHashes.keys.filter { known in
             !present.contains(known) && roots.contains { known == $0 || known.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 && !FileManager.default.fileExists(atPath: known)
+        }.sorted()
+        var claims = try IDClaims(database: database)
+        for path in removed { claims.release(path) }
+
+        let parser = ArticleFileParser()
+        // Supplements first: XML files draw answers from them.
+        let ordered = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
+            + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
+        var changed: [ChangedFile] = []
+        var passagesRead = 0
+        for (done, file) in ordered.enumerated() {
+            progress?(IndexProgress(stage: .reading, filesDone: done, filesTotal: ordered.count, passages: passagesRead,
+                                    bytes: report.bytes, seconds: elapsed()))
+            let bytes: [UInt8], hash: String, parsed: ParsedFile
+            do {
+                bytes = try InputFiles.read(file)
+                hash = parser.changeKey(bytes: bytes, path: file)
+                if knownHashes[file] == hash {
+                    report.filesUnchanged += 1
+                    continue
+                }
+                parsed = try parser.parse(bytes: bytes, path: file)
+            } catch let diagnostic as IngestDiagnostic {
+                try record(diagnostic)
+                if diagnostic.severity == .error { report.filesFailed += 1 } else { report.filesSkipped += 1 }
+                continue
+            }
+            report.entriesWithoutText += parsed.skippedEntries
+            let held = claims.release(file)
+            let (accepted, clashes, notes) = claim(parsed, from: file, in: &claims)
+            let errors = parsed.entryErrors + clashes
+            // In line order, each problem once.
+            for diagnostic in (parsed.warnings + notes + errors).enumerated()
+                .sorted(by: { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }).map(\.element) {
+                try record(diagnostic)
+            }
+            if accepted.isEmpty, !errors.isEmpty {
+                claims.restore(held)
+                report.filesFailed += 1
+                continue
+            }
+            if accepted.isEmpty, !parsed.articles.isEmpty {
+                // Every document of the file repeats one already indexed (MedQuAD).
+                claims.restore(held)
+                report.filesSkipped += 1
+                continue
+            }
+            report.entriesFailed += errors.count
+            report.bytes += bytes.count
+            passagesRead += accepted.reduce(0) { $0 + $1.passages.count }
+            changed.append(ChangedFile(path: file, hash: hash, articles: accepted, lines: parsed.articleLines, hasErrors: !errors.isEmpty))
         }
 
         try database.transaction {
@@ -163,14 +177,49 @@ public final class IndexWriter {
                 try inserter.deleteFile(path)
                 report.filesRemoved += 1
             }
-            for file in changed {
-                try inserter.deleteFile(file.path)
-                for article in file.articles {
-                    report.passages += try inserter.insert(article, filePath: file.path)
-                    report.articles += 1
+            for (done, file) in changed.enumerated() {
+                progress?(IndexProgress(stage: .writing, filesDone: done, filesTotal: changed.count, passages: report.passages,
+                                        bytes: report.bytes, seconds: elapsed()))
+                // Each file, and each article in it, is a savepoint: an id the checks above
+                // missed costs that article only, and a file none of whose articles could be
+                // written keeps its previous version.
+                var clashes: [IngestDiagnostic] = []
+                var written = (articles: 0, passages: 0)
+                do {
+                    try database.savepoint {
+                        try inserter.deleteFile(file.path)
+                        for (article, passages) in file.articles {
+                            do {
+                                if file.articles.count == 1 {
+                                    // The file's savepoint already undoes a lone article.
+                                    try inserter.insert(article, passages: passages, filePath: file.path)
+                                } else {
+                                    try database.savepoint { try inserter.insert(article, passages: passages, filePath: file.path) }
+                                }
+                                written.articles += 1
+                                written.passages += passages.count
+                            } catch let error as SQLiteError where error.isConstraintViolation {
+                                clashes.append(IngestDiagnostic(path: file.path, line: file.lines[article.id] ?? 1,
+                                                                message: "'\(article.id)' clashes with an id already in the index (\(error.message))"))
+                            }
+                        }
+                        if written.articles == 0, !file.articles.isEmpty { throw FileNotWritten() }
+                        // A file with left-out entries is read again next time, so that its
+                        // errors are reported until they are mended.
+                        let hash = file.hasErrors || !clashes.isEmpty ? file.hash + IndexWriter.retryMark : file.hash
+                        try inserter.recordFile(file.path, hash: hash)
+                    }
+                } catch is FileNotWritten {
+                    written = (0, 0)
                 }
-                try database.prepare("INSERT OR REPLACE INTO files(path, hash) VALUES(?, ?)")
-                    .run([.text(file.path), .text(file.hash)])
+                for clash in clashes { try record(clash) }
+                if written.articles == 0, !file.articles.isEmpty {
+                    report.filesFailed += 1
+                    continue
+                }
+                report.entriesFailed += clashes.count
+                report.articles += written.articles
+                report.passages += written.passages
                 report.filesIndexed += 1
             }
             try inserter.deleteOrphanReferences()
@@ -181,9 +230,60 @@ public final class IndexWriter {
                 FROM passages;
                 """)
         }
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.seconds = elapsed()
         logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])
         return report
+    }
+
+    /// A changed file's articles that passed the id checks, with their passages.
+    struct ChangedFile {
+        var path: String
+        var hash: String
+        var articles: [(article: Article, passages: [Passage])]
+        var lines: [String: Int]
+        /// Some entries were left out for an error.
+        var hasErrors: Bool
+    }
+
+    /// Appended to the stored hash of a file whose entries were partly left out: it never
+    /// matches, so the file is read and its errors reported on every run until it is mended.
+    static let retryMark = "+errors"
+
+    /// Thrown inside a file's savepoint to undo it when none of its articles could be written.
+    private struct FileNotWritten: Error {}
+
+    /// Claims the ids of a parsed file's articles: an id another file has is an error at the
+    /// article's line (the article is left out), except for MedQuAD's known repeats, which keep
+    /// the answers the first file lacks and are noted with a warning.
+    func claim(_ parsed: ParsedFile, from file: String, in claims: inout IDClaims)
+        -> (accepted: [(article: Article, passages: [Passage])], errors: [IngestDiagnostic], notes: [IngestDiagnostic]) {
+        var accepted: [(article: Article, passages: [Passage])] = []
+        var errors: [IngestDiagnostic] = [], notes: [IngestDiagnostic] = []
+        for var article in parsed.articles {
+            let line = parsed.articleLines[article.id] ?? 1
+            if let owner = claims.owner(ofArticle: article.id) {
+                guard parsed.duplicatesAreWarnings else {
+                    errors.append(IngestDiagnostic(path: file, line: line, message: "duplicate id '\(article.id)': already indexed from \(owner)"))
+                    continue
+                }
+                // A repeated MedQuAD document: keep only the answers its first file lacks.
+                let before = article.sections.count
+                article.sections.removeAll { section in section.externalID.map { claims.owner(ofPassage: $0) != nil } ?? false }
+                let original = article.id
+                article.id += "~" + InputFiles.stem(of: file)
+                notes.append(IngestDiagnostic(path: file, line: 2, severity: .warning,
+                    message: "repeats document '\(original)' of \(owner); kept \(article.sections.count) of its \(before) answers, the others are already indexed"))
+                if article.sections.isEmpty { continue }
+            }
+            let passages = article.passages()
+            if let (id, owner) = claims.clash(in: passages) {
+                errors.append(IngestDiagnostic(path: file, line: line, message: "passage id '\(id)' of '\(article.id)' is already indexed from \(owner)"))
+                continue
+            }
+            claims.claim(article: article.id, passages: passages, file: file)
+            accepted.append((article, passages))
+        }
+        return (accepted, errors, notes)
     }
 
     /// Stores a key/value note in the index (e.g. the corpus fingerprint).
@@ -232,8 +332,8 @@ struct ArticleInserter {
         deleteArticle = try database.prepare("DELETE FROM articles WHERE id = ?")
     }
 
-    /// Inserts the article, its passages and its references; returns the passage count.
-    func insert(_ article: Article, filePath: String) throws -> Int {
+    /// Inserts the article, its passages (`article.passages()`) and its references.
+    func insert(_ article: Article, passages: [Passage], filePath: String) throws {
         try insertArticle.run([
             .text(article.id), .text(article.title), .text(article.published),
             article.reviewed.map { .text($0) } ?? .null, .text(article.summary),
@@ -241,7 +341,6 @@ struct ArticleInserter {
             .text(article.source), article.url.map { .text($0) } ?? .null, .text(filePath), .text(article.dump()),
         ])
         let articleRow = database.lastInsertedRowID
-        let passages = article.passages()
         for passage in passages {
             let lengths = [passage.title, passage.heading, passage.text, passage.keywords].map {
                 Statement.Value.integer(Int64(TextTokenizer.tokenCount($0)))
@@ -269,7 +368,11 @@ struct ArticleInserter {
             }
             try linkReference.run([.integer(articleRow), .integer(referenceRow!), .integer(Int64(position + 1))])
         }
-        return passages.count
+    }
+
+    /// Notes the file's content hash, for the next incremental run.
+    func recordFile(_ path: String, hash: String) throws {
+        try database.prepare("INSERT OR REPLACE INTO files(path, hash) VALUES(?, ?)").run([.text(path), .text(hash)])
     }
 
     /// Removes every article that came from `path`, with its passages, and forgets the file.

@@ -3,12 +3,14 @@
 /// | ending | format |
 /// |---|---|
 /// | `.md` | Markdown article with YAML front matter (`Corpus/README.md`) |
+/// | `.txt` | a consumer-health article page as copied from the web (`WebPageParser`) |
+/// | `.jsonl` | JSON Lines of `{"_id", "title", "text"}` records, one article each (`JSONLinesParser`) |
 /// | `.xml` | a MedQuAD `Document` |
 /// | `judged-answers.csv` | MedQuAD's judged answers: fills answers the XML lacks; no articles of its own |
 ///
 /// One parser serves one index run: it remembers the MedQuAD supplements it has read.
 public final class ArticleFileParser {
-    public static let knownEndings = ["md", "xml", MedQuADSupplement.fileName]
+    public static let knownEndings = ["md", "txt", "jsonl", "xml", MedQuADSupplement.fileName]
     private var supplements: [String: MedQuADSupplement?] = [:]
 
     public init() {}
@@ -33,6 +35,10 @@ public final class ArticleFileParser {
         switch Self.ending(of: path) {
         case "md":
             return try MarkdownArticleParser().parse(InputFiles.text(of: bytes, path: path), path: path)
+        case "txt":
+            return try WebPageParser().parse(InputFiles.text(of: bytes, path: path), path: path)
+        case "jsonl":
+            return try JSONLinesParser().parse(InputFiles.text(of: bytes, path: path), path: path)
         case "xml":
             _ = try InputFiles.text(of: bytes, path: path)
             return try MedQuADParser().parse(bytes: bytes, path: path, supplement: supplement(near: path))
@@ -41,7 +47,7 @@ public final class ArticleFileParser {
             supplements[InputFiles.parentFolder(path)] = supplement
             return ParsedFile(articles: [])
         case let ending:
-            throw IngestDiagnostic(path: path, message: "unknown file type '\(ending.isEmpty ? "(none)" : "." + ending)' (known: .md, .xml, \(MedQuADSupplement.fileName))")
+            throw IngestDiagnostic(path: path, message: "unknown file type '\(ending.isEmpty ? "(none)" : "." + ending)' (known: .md, .txt, .jsonl, .xml, \(MedQuADSupplement.fileName))")
         }
     }
 

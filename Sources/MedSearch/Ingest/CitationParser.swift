@@ -63,6 +63,13 @@ public enum CitationParser {
         return reference
     }
 
+    /// The parts of a complete citation that `reference` lacks, e.g. `["year", "journal"]`.
+    public static func missingParts(of reference: Reference) -> [String] {
+        [("authors", reference.authors.isEmpty), ("year", reference.year == nil),
+         ("title", reference.title.isEmpty), ("journal", reference.journal.isEmpty)]
+            .filter(\.1).map(\.0)
+    }
+
     /// "Waldman, A. D., Bellone, S., & Dranoff, G." → ["Waldman, A. D.", "Bellone, S.", "Dranoff, G."].
     static func splitAuthors(_ text: String) -> [String] {
         let cleaned = text.replacing("&", with: ",").replacing(" and ", with: ", ").replacing("...", with: ",").replacing("…", with: ",")

@@ -22,10 +22,17 @@ public struct IngestDiagnostic: Error, Sendable, Equatable, CustomStringConverti
     }
 }
 
-/// What a parser made of one file: its articles and any warnings (errors are thrown).
+/// What a parser made of one file: its articles and any warnings. An error that makes the
+/// whole file unusable is thrown; an error in one entry of a many-entry file (a bad JSON line)
+/// is listed in `entryErrors` and only that entry is left out.
 public struct ParsedFile: Sendable {
     public var articles: [Article]
     public var warnings: [IngestDiagnostic]
+    /// Entries left out for an error, each located at its line.
+    public var entryErrors: [IngestDiagnostic] = []
+    /// The line where each article starts (by article id), for diagnostics such as a
+    /// duplicate id; articles not listed are located at line 1.
+    public var articleLines: [String: Int] = [:]
     /// Entries of the file left out for having no text (MedQuAD pairs without an answer).
     public var skippedEntries = 0
     /// True when an id already indexed from another file is a known repeat of the collection

@@ -1,23 +1,40 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the files to index under the paths a user gives, and reads them safely.
 public enum InputFiles {
+    /// Files larger than this are refused before they are read (no article is 256 MB).
+    public static let maximumFileBytes = 256 << 20
+    /// Lines longer than this are refused: a text article has no 1 MB line, a minified dump
+    /// or a binary file does, and every parser reads line by line.
+    public static let maximumLineBytes = 1 << 20
+
     /// Files under `paths` (a file stands for itself; a folder is walked recursively, skipping
-    /// hidden entries and documentation: names starting with README or LICENSE), sorted, with a diagnostic for each path
-    /// that does not exist or cannot be read.
+    /// hidden entries and documentation: names starting with README or LICENSE), sorted, with
+    /// an error for each path that does not exist, is a broken link or is not a regular file,
+    /// and for each folder that holds nothing to index.
     public static func collect(_ paths: [String]) -> (files: [String], problems: [IngestDiagnostic]) {
         var files: [String] = []
         var problems: [IngestDiagnostic] = []
         let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            switch kind(of: path) {
+            case .missing:
                 problems.append(IngestDiagnostic(path: path, message: "no such file or folder"))
                 continue
-            }
-            if !isDirectory.boolValue {
+            case .regular:
                 files.append(absolute(path))
                 continue
+            case .unusable(let reason):
+                problems.append(IngestDiagnostic(path: path, message: reason))
+                continue
+            case .directory:
+                break
             }
             guard let walker = manager.enumerator(atPath: path) else {
                 problems.append(IngestDiagnostic(path: path, message: "folder cannot be read"))
@@ -28,17 +45,47 @@ public enum InputFiles {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { walker.skipDescendants(); continue }
                 let full = (path as NSString).appendingPathComponent(relative)
-                var childIsDirectory: ObjCBool = false
-                _ = manager.fileExists(atPath: full, isDirectory: &childIsDirectory)
-                if childIsDirectory.boolValue || isDocumentation(name) { continue }
-                files.append(absolute(full))
-                found += 1
+                switch kind(of: full) {
+                case .directory, .missing: continue
+                case .unusable(let reason):
+                    problems.append(IngestDiagnostic(path: absolute(full), message: reason))
+                    found += 1
+                case .regular:
+                    if isDocumentation(name) { continue }
+                    files.append(absolute(full))
+                    found += 1
+                }
             }
             if found == 0 {
-                problems.append(IngestDiagnostic(path: path, severity: .warning, message: "folder holds no files to index"))
+                problems.append(IngestDiagnostic(path: path, message: "folder holds no files to index"))
             }
         }
         return (Array(Set(files)).sorted(), problems)
+    }
+
+    /// What a path is, following symbolic links.
+    enum Kind: Equatable {
+        case regular, directory, missing
+        /// Present but not readable as a file: the reason, for the diagnostic.
+        case unusable(String)
+    }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .regular
+            case S_IFDIR: return .directory
+            case S_IFIFO: return .unusable("not a regular file (a named pipe); skipped")
+            case S_IFSOCK: return .unusable("not a regular file (a socket); skipped")
+            default: return .unusable("not a regular file (a device); skipped")
+            }
+        }
+        // stat fails on a link whose target is gone; lstat still sees the link.
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            return .unusable("broken symbolic link: its target does not exist")
+        }
+        return .missing
     }
 
     /// README.md, readme.txt, LICENSE.txt…: a collection's documentation, not its content.
@@ -53,12 +100,45 @@ public enum InputFiles {
         return url.standardizedFileURL.path
     }
 
-    /// The file's bytes, or a diagnostic when it cannot be read.
+    /// The file's bytes, or a diagnostic saying why it cannot be read (permission denied, not a
+    /// regular file, too large).
     public static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw IngestDiagnostic(path: path, message: "file cannot be read (missing or permission denied)")
+        // O_NONBLOCK: a named pipe put in place of a file must not hang the run.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw IngestDiagnostic(path: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
         }
-        return [UInt8](data)
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw IngestDiagnostic(path: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw IngestDiagnostic(path: path, message: "not a regular file; skipped")
+        }
+        let size = Int(info.st_size)
+        guard size <= maximumFileBytes else {
+            throw IngestDiagnostic(path: path, message: "file is \(megabytes(size)) MB; files over \(megabytes(maximumFileBytes)) MB are not indexed")
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IngestDiagnostic(path: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }  // the file shrank while we read it
+            filled += count
+        }
+        bytes.removeLast(size - filled)
+        return bytes
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1_048_576)
     }
 
     /// The bytes as text, refusing binary files and invalid UTF-8 with the line of the problem.
@@ -66,6 +146,10 @@ public enum InputFiles {
         if bytes.isEmpty { throw IngestDiagnostic(path: path, message: "file is empty") }
         if let nul = bytes.firstIndex(of: 0) {
             throw IngestDiagnostic(path: path, line: line(at: nul, in: bytes), message: "file is binary (NUL byte), not text")
+        }
+        if let (line, length) = firstOverlongLine(bytes) {
+            throw IngestDiagnostic(path: path, line: line,
+                                   message: "line is \(megabytes(length)) MB long; lines over \(megabytes(maximumLineBytes)) MB are not indexed (not an article?)")
         }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -103,7 +187,27 @@ public enum InputFiles {
         return String(hash, radix: 16) + "-" + String(bytes.count)
     }
 
+    /// The first line longer than `maximumLineBytes`: its number and length.
+    static func firstOverlongLine(_ bytes: [UInt8]) -> (line: Int, length: Int)? {
+        guard bytes.count > maximumLineBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var line = 1, start = 0
+            for offset in 0...buffer.count where offset == buffer.count || buffer[offset] == 10 {
+                if offset - start > maximumLineBytes { return (line, offset - start) }
+                line += 1
+                start = offset + 1
+            }
+            return nil
+        }
+    }
+
     static func line(at offset: Int, in bytes: [UInt8]) -> Int {
         1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

@@ -26,7 +26,9 @@ public struct MarkdownArticleParser: Sendable {
         if article.sections.isEmpty {
             warnings.append(IngestDiagnostic(path: path, line: closing + 2, severity: .warning, message: "article has no '## ' sections"))
         }
-        return ParsedFile(articles: [article], warnings: warnings)
+        var parsed = ParsedFile(articles: [article], warnings: warnings)
+        parsed.articleLines[article.id] = lines[1..<closing].firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 } ?? 2
+        return parsed
     }
 
     // MARK: Front matter
@@ -132,9 +134,7 @@ public struct MarkdownArticleParser: Sendable {
             bullet = nil
             if inReferences {
                 let reference = CitationParser.parse(text)
-                let missing = [("authors", reference.authors.isEmpty), ("year", reference.year == nil),
-                               ("title", reference.title.isEmpty), ("journal", reference.journal.isEmpty)]
-                    .filter(\.1).map(\.0)
+                let missing = CitationParser.missingParts(of: reference)
                 if !missing.isEmpty {
                     warnings.append(IngestDiagnostic(path: path, line: line, severity: .warning,
                                                      message: "reference has no \(missing.joined(separator: ", ")): \(text.prefix(80))"))
@@ -216,9 +216,9 @@ public struct MarkdownArticleParser: Sendable {
         return lower == "references" || lower == "sources" || lower == "bibliography" || lower == "(references)"
     }
 
-    /// The item text of a bullet line ("- ", "* ", "• ", "1. "), or nil.
+    /// The item text of a bullet line ("- ", "* ", "• ", "◦ ", "▪ ", "1. "), or nil.
     static func bulletText(_ line: String) -> String? {
-        for marker in ["- ", "* ", "• ", "+ "] where line.hasPrefix(marker) {
+        for marker in ["- ", "* ", "• ", "+ ", "◦ ", "▪ "] where line.hasPrefix(marker) {
             return line.dropFirst(marker.count).trimmed
         }
         let digits = line.prefix(while: { $0.isNumber })

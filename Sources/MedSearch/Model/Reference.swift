@@ -71,6 +71,11 @@ public struct Reference: Sendable, Equatable, Hashable, Codable {
 }
 
 extension StringProtocol {
+    /// Runs of spaces, tabs and carriage returns on a line joined into one space, ends trimmed.
+    var collapsedSpaces: String {
+        split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
     /// The text without leading and trailing white space.
     var trimmed: String {
         var start = startIndex, end = endIndex

@@ -77,6 +77,16 @@ public struct RankingWeights: Sendable, Equatable {
     /// of passages (very common words say nothing about the topic).
     public var commonTermShare = 0.25
 
+    /// `bm25()` weights of `refs_fts` (authors, year, title, journal, raw) for `medsearch refs`:
+    /// a reader looks a reference up by its first author and year or by words of its title, so
+    /// those columns count double; `raw` repeats every other column and only makes volume,
+    /// pages and DOI findable, so it adds nothing to the score.
+    public var referenceAuthors = 2.0
+    public var referenceYear = 2.0
+    public var referenceTitle = 2.0
+    public var referenceJournal = 1.0
+    public var referenceRaw = 0.0
+
     public init() {}
 
     /// The tunable constants by name, for `eval --set name=value` experiments.
