@@ -112,14 +112,14 @@ public enum PorterStemmer {
         for (suffix, replacement) in step3Rules where replace(&w, suffix, replacement, minimum: 0) { return }
     }
 
+    /// Longest first, as the reference implementation matches them.
     private static let step4Suffixes = [
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
         "ism", "ate", "iti", "ous", "ive", "ize",
-    ]
+    ].sorted { $0.count > $1.count }
 
     private static func step4(_ w: inout [UInt8]) {
-        // Longest matching suffix first, as in the reference implementation.
-        for suffix in step4Suffixes.sorted(by: { $0.count > $1.count }) where ends(w, suffix) {
+        for suffix in step4Suffixes where ends(w, suffix) {
             let stemEnd = w.count - suffix.utf8.count
             if suffix == "ion" {
                 guard stemEnd > 0, w[stemEnd - 1] == 115 || w[stemEnd - 1] == 116 else { return }

@@ -32,8 +32,24 @@ public enum TextTokenizer {
             tokens.append(Token(text: current, compound: compound))
             current = ""
         }
-        for scalar in normalize(String(text.prefix(limit * 24))).unicodeScalars {
+        let bounded = text.utf8.count > limit * 24 ? String(text.prefix(limit * 24)) : text
+        // Most text is ASCII: lowercase it byte by byte instead of Foundation's folding, which
+        // dominated the cost of scoring long candidate passages.
+        let folded = bounded.utf8.allSatisfy { $0 < 0x80 } ? asciiLowercased(bounded) : normalize(bounded)
+        for scalar in folded.unicodeScalars {
             if tokens.count >= limit { break }
+            if scalar.isASCII {
+                // Letters and digits without a Unicode property lookup (the hot path).
+                let value = scalar.value
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) || (value >= 65 && value <= 90) {
+                    current.unicodeScalars.append(scalar)
+                } else {
+                    let wasWord = !current.isEmpty
+                    finish()
+                    joinedToPrevious = wasWord && (scalar == "-" || scalar == "/")
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 if properties.generalCategory == .nonspacingMark { continue }
@@ -49,6 +65,10 @@ public enum TextTokenizer {
         }
         finish()
         return tokens
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     /// How many tokens `text` holds (for field lengths; no limit).
