@@ -6,7 +6,8 @@ import CSQLite
 /// (<https://www.sqlite.org/c3ref/stmt.html>).
 public final class Statement {
     let handle: OpaquePointer
-    unowned let database: Database
+    // Strong: a statement keeps its connection open for as long as it lives.
+    let database: Database
     /// The SQL this statement was compiled from (for error messages and `--explain`).
     public let sql: String
 

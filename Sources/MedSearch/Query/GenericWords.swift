@@ -30,7 +30,7 @@ public enum GenericWords {
         "teen", "teenager", "infant", "newborn", "grow", "simple", "terms", "explain", "mention", "mentioned",
         "made", "make", "took", "later", "whole", "new", "moving", "move", "scared", "afraid", "worried", "worry",
         "fastest", "regular", "usual", "usually", "summer", "winter", "spring", "fall", "season", "try", "meds",
-        "mechanism", "outgrow", "grow", "older", "young", "elderly", "lately", "recently", "suddenly",
+        "mechanism", "outgrow", "older", "set", "sets", "hassle", "bring", "young", "elderly", "lately", "recently", "suddenly",
         "read", "heard", "told", "say", "says", "anymore", "still", "again", "ever", "forever", "step",
     ].map(PorterStemmer.stem))
 }

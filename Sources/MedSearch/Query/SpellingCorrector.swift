@@ -10,16 +10,19 @@ struct SpellingCorrector {
         vocabulary = try database.prepare("SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ?")
     }
 
-    /// The best indexed term within edit distance 1 (words of 5-7 letters) or 2 (longer), most
-    /// frequent first; nil when the word is too short or nothing is close. Four-letter words are
-    /// left alone: "lice" is one edit from "like".
+    /// The best indexed term within edit distance 1 (stems of 4-7 letters) or 2 (longer), most
+    /// frequent first; nil when the word is too short or nothing is close. Words of four letters
+    /// are left alone: "lice" is one edit from "like".
     func correction(for original: String) throws -> String? {
         guard original.count >= 5, original.count <= 40, let first = original.unicodeScalars.first,
               first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return nil }
-        let allowed = original.count >= 8 ? 2 : 1
         // Vocabulary terms are porter stems: compare stem with stem ("lupis" → "lupi" ~ "lupu").
+        // The allowed distance follows the stem's length: "apendicitis" stems to "apend",
+        // which is two edits from "and".
         let word = PorterStemmer.stem(original)
         let length = word.count
+        guard length >= 4 else { return nil }
+        let allowed = length >= 8 ? 2 : 1
         var best: (term: String, distance: Int, documents: Int64)?
         let candidates = try vocabulary.rows([.text(String(first)), .text(String(Character(next)))]) { ($0.text(0), $0.int(1)) }
         for (term, documents) in candidates where abs(term.count - length) <= allowed + 1 {
@@ -29,7 +32,15 @@ struct SpellingCorrector {
                 best = (term, distance, documents)
             }
         }
-        return best?.term
+        return best.map { Self.surfaceForm(ofStem: $0.term) }
+    }
+
+    /// A word whose porter stem is `stem`, so that FTS5 (which stems query words again) finds
+    /// it: "diseas" → "disease", "lupu" → "lupus", "immunotherapi" → "immunotherapy".
+    static func surfaceForm(ofStem stem: String) -> String {
+        var candidates = [stem, stem + "e", stem + "s", stem + "es", stem + "ed", stem + "ing"]
+        if stem.hasSuffix("i") { candidates.append(stem.dropLast() + "y") }
+        return candidates.first { PorterStemmer.stem($0) == stem } ?? stem
     }
 }
 
