@@ -38,7 +38,10 @@ public final class SearchEngine {
     let passageInfo: Statement
     let snippetOf: Statement
     let referencesOf: Statement
-    let passageTotal: Int
+    let dataVersion: Statement
+    /// Passages in the index, recounted when another connection has committed (a re-index).
+    var passageTotal: Int
+    var seenDataVersion: Int64
     /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
     var stemCache: [String: String] = [:]
 
@@ -71,6 +74,9 @@ public final class SearchEngine {
                 SELECT r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.doi, r.raw
                 FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
                 """)
+            // The version first: a commit between the two reads then triggers a recount.
+            dataVersion = try database.prepare("PRAGMA data_version")
+            seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
             passageTotal = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
             corrector = try SpellingCorrector(database: database)
         } catch let error as SQLiteError {
@@ -83,7 +89,16 @@ public final class SearchEngine {
     /// and a `noAnswerReason` instead.
     public func answers(to question: String, limit: Int = 5, declineWeak: Bool = true) throws -> SearchResult {
         do {
-            return try search(question, limit: max(1, limit), declineWeak: declineWeak)
+            // One read transaction per question: all its statements see one snapshot, the old
+            // index or the new one, even when a re-index commits while it is being answered.
+            return try database.readTransaction {
+                let version = try dataVersion.rows { $0.int(0) }.first ?? 0
+                if version != seenDataVersion {
+                    passageTotal = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
+                    seenDataVersion = version
+                }
+                return try search(question, limit: max(1, limit), declineWeak: declineWeak)
+            }
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }
