@@ -21,7 +21,7 @@ struct MedSearchCommand: ParsableCommand {
           medsearch show immunotherapy-overview
         """,
         version: "0.1.0",
-        subcommands: [AskCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self, EvalCommand.self, FuzzCommand.self]
+        subcommands: [AskCommand.self, IndexCommand.self, ShowCommand.self, StatsCommand.self, EvalCommand.self, CheckCommand.self, FuzzCommand.self]
     )
 }
 
