@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One connection to an SQLite database file, through SQLite's C API.
 ///
@@ -33,11 +34,14 @@ public final class Database {
         }
         var pointer = try Self.open(path, flags: flags)
         if mode == .readOnly {
-            // A WAL-mode index in a folder this user cannot write, without its -wal file: SQLite
-            // cannot create the -wal/-shm it needs (SQLITE_READONLY_DIRECTORY). No writer can
-            // be at work there either, so read the file as it is (`immutable=1`).
+            // A WAL-mode index in a folder this user cannot write, or on a read-only file
+            // system, without its -wal file: SQLite cannot create the -wal/-shm it needs
+            // (SQLITE_READONLY_DIRECTORY, or SQLITE_CANTOPEN on EROFS). No writer can be at
+            // work there either, so read the file as it is (`immutable=1`).
             let probe = sqlite3_exec(pointer, "PRAGMA schema_version", nil, nil, nil)
-            if probe == sqliteReadOnlyDirectory || probe == sqliteReadOnlyCannotInitialize {
+            let cannotCreateWAL = probe == sqliteReadOnlyDirectory || probe == sqliteReadOnlyCannotInitialize
+                || (probe & 0xff == SQLITE_CANTOPEN && access(path, R_OK) == 0 && access(path + "-wal", F_OK) != 0)
+            if cannotCreateWAL {
                 sqlite3_close_v2(pointer)
                 pointer = try Self.open(Self.immutableURI(path), flags: flags | SQLITE_OPEN_URI)
             }
@@ -86,8 +90,9 @@ public final class Database {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql.text, nil, nil, &errorMessage)
         if code != SQLITE_OK {
-            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            var message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
             sqlite3_free(errorMessage)
+            if errorMessage != nil, lastErrorMessage.hasPrefix(message), lastErrorMessage != message { message = lastErrorMessage }
             throw SQLiteError(code: code, message: message, sql: sql.text)
         }
     }
@@ -161,7 +166,17 @@ public final class Database {
     /// Rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
-    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    /// SQLite's message, with the operating system's reason for I/O, space and permission
+    /// errors ("disk I/O error (File too large)").
+    var lastErrorMessage: String {
+        let message = String(cString: sqlite3_errmsg(handle))
+        let primary = sqlite3_errcode(handle) & 0xff
+        let system = sqlite3_system_errno(handle)
+        guard system != 0, [SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM].contains(primary) else {
+            return message
+        }
+        return message + " (" + String(cString: strerror(system)) + ")"
+    }
 
     /// The version of the SQLite library in use, e.g. "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }

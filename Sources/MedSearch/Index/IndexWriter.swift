@@ -287,7 +287,7 @@ public struct IndexWriteError: Error, CustomStringConvertible, Sendable {
         case 8, 3, 23: reason = "the index or its folder is read-only for this user (\(detail))"
         case 14: reason = "cannot open or create the index file or the files beside it; is its folder writable? (\(detail))"
         case 5, 6: reason = "another process is writing the index; try again when it has finished (\(detail))"
-        case 10: reason = "the disk reported an input/output error; is it full or failing? (\(detail))"
+        case 10: reason = "the disk reported an input/output error; is it full or failing, or a file-size limit (ulimit -f) reached? (\(detail))"
         case 11, 26:
             reason = "the index is damaged (\(detail)); rebuild it with `medsearch index --rebuild --db \(path) PATH…`"
         default: reason = detail
