@@ -38,8 +38,12 @@ public final class SearchEngine {
     let passageInfo: Statement
     let snippetOf: Statement
     let referencesOf: Statement
-    let passageTotal: Int
-    let fieldStatistics: FieldScorer.Statistics
+    let dataVersion: Statement
+    /// Passages in the index and average field lengths, reloaded when another connection has
+    /// committed (a re-index).
+    var passageTotal: Int
+    var fieldStatistics: FieldScorer.Statistics
+    var seenDataVersion: Int64
     /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
     var stemCache: [String: String] = [:]
 
@@ -72,15 +76,23 @@ public final class SearchEngine {
                 SELECT r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.doi, r.raw
                 FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
                 """)
-            passageTotal = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
-            let lengths = try database.prepare("SELECT value FROM meta WHERE key = 'field_lengths'").rows { $0.text(0) }.first ?? ""
-            let numbers = lengths.split(separator: ",").compactMap { Double($0) }
-            fieldStatistics = FieldScorer.Statistics(averageLengths: numbers.count == 5 ? Array(numbers.prefix(4)) : [1, 1, 1, 1],
-                                                     passages: passageTotal)
+            // The version first: a commit between the two reads then triggers a recount.
+            dataVersion = try database.prepare("PRAGMA data_version")
+            seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
+            (passageTotal, fieldStatistics) = try Self.counts(database)
             corrector = try SpellingCorrector(database: database)
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }
+    }
+
+    /// The passage count and the average field lengths the scores depend on.
+    private static func counts(_ database: Database) throws -> (Int, FieldScorer.Statistics) {
+        let total = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
+        let lengths = try database.prepare("SELECT value FROM meta WHERE key = 'field_lengths'").rows { $0.text(0) }.first ?? ""
+        let numbers = lengths.split(separator: ",").compactMap { Double($0) }
+        let averages = numbers.count == 5 ? Array(numbers.prefix(4)) : [1, 1, 1, 1]
+        return (total, FieldScorer.Statistics(averageLengths: averages, passages: total))
     }
 
     /// Answers `question` with at most `limit` passages (at most two per article). With
@@ -88,7 +100,16 @@ public final class SearchEngine {
     /// and a `noAnswerReason` instead.
     public func answers(to question: String, limit: Int = 5, declineWeak: Bool = true) throws -> SearchResult {
         do {
-            return try search(question, limit: max(1, limit), declineWeak: declineWeak)
+            // One read transaction per question: all its statements see one snapshot, the old
+            // index or the new one, even when a re-index commits while it is being answered.
+            return try database.readTransaction {
+                let version = try dataVersion.rows { $0.int(0) }.first ?? 0
+                if version != seenDataVersion {
+                    (passageTotal, fieldStatistics) = try Self.counts(database)
+                    seenDataVersion = version
+                }
+                return try search(question, limit: max(1, limit), declineWeak: declineWeak)
+            }
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }

@@ -68,7 +68,9 @@ struct IndexCommand: ParsableCommand {
             if strict { Terminal.standardError("stopped (--strict): the index at \(target) was not changed") }
             throw ExitCode.failure
         } catch let error as SQLiteError {
-            throw CommandError("cannot write the index at \(target): \(error.message)")
+            throw CommandError(IndexWriteError(path: target, error: error).description)
+        } catch let error as IndexWriteError {
+            throw CommandError(error.description)
         }
         progress.finish()
         switch format {

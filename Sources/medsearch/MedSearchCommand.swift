@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import MedSearch
 
@@ -21,8 +22,16 @@ struct MedSearchCommand: ParsableCommand {
           medsearch show immunotherapy-overview
         """,
         version: "0.1.0",
-        subcommands: [AskCommand.self, IndexCommand.self, ShowCommand.self, RefsCommand.self, StatsCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [AskCommand.self, IndexCommand.self, ShowCommand.self, RefsCommand.self, StatsCommand.self,
+                      EvalCommand.self, BenchCommand.self, CheckCommand.self, FuzzCommand.self]
     )
+
+    static func main() {
+        // Past a file-size limit (`ulimit -f`) a write should fail with an error that `index`
+        // reports ("the index was not changed"), not kill the process with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Options shared by the commands that read an index.

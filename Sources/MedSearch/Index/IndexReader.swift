@@ -184,6 +184,7 @@ public final class IndexReader {
     }
 
     private func wrap<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as SQLiteError { throw SearchError.from(error, path: path) }
+        // One read transaction: the look-ups see one snapshot even while a re-index commits.
+        do { return try database.readTransaction(body) } catch let error as SQLiteError { throw SearchError.from(error, path: path) }
     }
 }

@@ -44,12 +44,28 @@ public final class IndexWriter {
     let ownFilesPrefix: String
 
     /// Opens (creating if needed) the index at `path` for writing.
-    public init(path: String, logger: Logger = Logger(label: "medsearch.index")) throws {
+    ///
+    /// The index is kept in WAL mode (<https://www.sqlite.org/wal.html>): readers never wait
+    /// for a writer and never see its uncommitted pages, and a writer killed mid-update leaves
+    /// a WAL that the next reader simply ignores — in rollback-journal mode that hot journal
+    /// made every read-only `ask` fail (SQLITE_READONLY_ROLLBACK) until a writer came along.
+    public convenience init(path: String, logger: Logger = Logger(label: "medsearch.index")) throws {
+        try self.init(path: path, logger: logger, journal: .wal)
+    }
+
+    /// How a writer journals: the live index in WAL mode; a file being rebuilt, which no
+    /// reader sees, with a rollback journal (less to write).
+    enum Journal { case wal, rollback }
+
+    init(path: String, logger: Logger, journal: Journal) throws {
         self.path = path
         ownFilesPrefix = InputFiles.absolute(path.components(separatedBy: ".building-")[0])
         self.logger = logger
         database = try Database(path: path, mode: .readWriteCreate)
-        try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE;")
+        switch journal {
+        case .wal: try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+        case .rollback: try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE;")
+        }
         try database.execute(Schema.create)
         let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'")
             .rows { $0.text(0) }.first
@@ -63,28 +79,93 @@ public final class IndexWriter {
         }
     }
 
-    /// Builds a fresh index of `inputs` in a temporary file beside `path`, then renames it over
-    /// `path` (atomic on POSIX), so readers never see a half-built index.
+    /// Builds a fresh index of `inputs` in a temporary file beside `path` (`path.building-PID`),
+    /// then installs it, so readers never see a half-built index:
+    ///
+    /// - over an existing index, the new pages are copied into it in one write transaction
+    ///   (SQLite's backup API): readers that have it open see the old content or the new,
+    ///   its `-wal`/`-shm` stay its own, and a run killed before the commit changes nothing;
+    /// - when there is no index yet, or the file is damaged, the new file is renamed over it
+    ///   (atomic on POSIX) after the old file's `-wal`/`-shm` are removed, so the new file
+    ///   never meets a stale WAL.
+    ///
+    /// Why not always rename: a WAL-mode index's readers share `path-wal` and `path-shm` by
+    /// name, so a file renamed over a live index would meet the old file's WAL and wal-index
+    /// (and old readers would read the new file's frames). Temporary files of rebuilds whose
+    /// process died are removed first.
     public static func rebuild(at path: String, from inputs: [String], strict: Bool = false,
                                logger: Logger = Logger(label: "medsearch.index"),
                                progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        removeAbandonedBuilds(of: path, logger: logger)
         let temporary = path + ".building-\(getpid())"
-        try? FileManager.default.removeItem(atPath: temporary)
-        var report: IndexReport
+        removeIndexFiles(temporary)
         do {
-            let writer = try IndexWriter(path: temporary, logger: logger)
-            report = try writer.update(from: inputs, strict: strict, progress: progress)
-            try writer.database.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+            let report = try build(temporary, from: inputs, strict: strict, logger: logger, progress: progress)
+            try install(temporary, at: path, logger: logger)
+            removeIndexFiles(temporary)
+            return report
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            removeIndexFiles(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw IngestDiagnostic(path: path, message: "cannot replace the index: \(reason)")
-        }
+    }
+
+    /// Indexes `inputs` into the fresh file `temporary`; the file is closed (and in WAL mode,
+    /// with no -wal left) when this returns.
+    private static func build(_ temporary: String, from inputs: [String], strict: Bool, logger: Logger,
+                              progress: ((IndexProgress) -> Void)?) throws -> IndexReport {
+        let writer = try IndexWriter(path: temporary, logger: logger, journal: .rollback)
+        let report = try writer.update(from: inputs, strict: strict, progress: progress)
+        try writer.database.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
+        try writer.database.execute("PRAGMA journal_mode = WAL")
         return report
+    }
+
+    /// Puts the built file `temporary` in place at `path` (see `rebuild`).
+    private static func install(_ temporary: String, at path: String, logger: Logger) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                let source = try Database(path: temporary, mode: .readOnly)
+                let live = try Database(path: path, mode: .readWrite)
+                // An index written before WAL mode: convert it (needs a moment without readers).
+                try? live.execute("PRAGMA journal_mode = WAL")
+                try source.copy(into: live)
+                try? live.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                return
+            } catch let error as SQLiteError where error.isCorruption {
+                logger.warning("the index at \(path) is damaged (\(error.message)); replacing it")
+            }
+        }
+        for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        guard rename(temporary, path) == 0 else {
+            throw IndexWriteError(path: path, reason: "cannot replace the index: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes a file with its -journal, -wal and -shm companions.
+    static func removeIndexFiles(_ path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// Temporary files `path.building-PID…` of rebuilds whose process no longer exists (a
+    /// rebuild that was killed): removed before the next rebuild.
+    public static func abandonedBuilds(of path: String) -> [String] {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".building-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return names.filter { name in
+            guard name.hasPrefix(prefix) else { return false }
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = pid_t(digits), pid > 0 else { return false }
+            return kill(pid, 0) == -1 && errno == ESRCH
+        }.sorted().map { directory.isEmpty ? $0 : (directory as NSString).appendingPathComponent($0) }
+    }
+
+    static func removeAbandonedBuilds(of path: String, logger: Logger) {
+        for file in abandonedBuilds(of: path) {
+            logger.info("removing \(file), left by an interrupted rebuild")
+            unlink(file)
+        }
     }
 
     /// Re-indexes the files under `inputs` whose content changed, adds new ones and removes
@@ -290,6 +371,37 @@ public final class IndexWriter {
     public func setMeta(_ key: String, _ value: String) throws {
         try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run([.text(key), .text(value)])
     }
+}
+
+/// A write to the index that failed, said the way a user can act on: disk full, read-only,
+/// busy, damaged. A failed `index` run changes nothing: the rebuild's temporary file is
+/// removed and an update's transaction is rolled back.
+public struct IndexWriteError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// The reason behind an SQLite result code (<https://www.sqlite.org/rescode.html>).
+    public init(path: String, error: SQLiteError) {
+        self.path = path
+        let detail = "SQLite: \(error.message)"
+        switch error.code & 0xff {
+        case 13: reason = "the disk is full (\(detail))"
+        case 8, 3, 23: reason = "the index or its folder is read-only for this user (\(detail))"
+        case 14: reason = "cannot open or create the index file or the files beside it; is its folder writable? (\(detail))"
+        case 5, 6: reason = "another process is writing the index; try again when it has finished (\(detail))"
+        case 10: reason = "the disk reported an input/output error; is it full or failing, or a file-size limit (ulimit -f) reached? (\(detail))"
+        case 11, 26:
+            reason = "the index is damaged (\(detail)); rebuild it with `medsearch index --rebuild --db \(path) PATH…`"
+        default: reason = detail
+        }
+    }
+
+    public var description: String { "cannot write the index at \(path): \(reason); the index was not changed" }
 }
 
 /// The prepared statements that insert and delete one article with its passages and

@@ -37,7 +37,9 @@ public struct FTS5Query: Sendable, Equatable, CustomStringConvertible {
     private static func clean(_ expression: Expression) -> Expression? {
         switch expression {
         case .phrase(let words):
-            let kept = words.filter { !$0.isEmpty && $0.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) }
+            // A NUL would end the bound C string inside the quotes ("unterminated string").
+            let kept = words.map { $0.utf8.contains(0) ? String($0.unicodeScalars.filter { $0 != "\u{0}" }) : $0 }
+                .filter { !$0.isEmpty && $0.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) }
             return kept.isEmpty ? nil : .phrase(kept)
         case .all(let parts):
             let kept = parts.compactMap(clean)

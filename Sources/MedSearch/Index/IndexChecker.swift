@@ -1,0 +1,149 @@
+import Foundation
+
+/// What `medsearch check` found in an index: one finding per check, in the order run.
+public struct IndexCheckReport: Sendable, Codable, Equatable {
+    /// One check and its outcome.
+    public struct Finding: Sendable, Codable, Equatable {
+        /// `ok`, `note` (worth knowing, not damage) or `failed`.
+        public enum Status: String, Sendable, Codable { case ok, note, failed }
+        public var status: Status
+        /// What was checked, e.g. "PRAGMA integrity_check".
+        public var check: String
+        /// What it found.
+        public var detail: String
+    }
+
+    public var path: String
+    public var findings: [Finding] = []
+
+    /// No check failed.
+    public var isHealthy: Bool { !findings.contains { $0.status == .failed } }
+
+    /// The last line `check` prints.
+    public var verdict: String {
+        isHealthy ? "the index at \(path) is healthy"
+            : "the index at \(path) is damaged; rebuild it with `medsearch index --rebuild --db \(path) PATH…`"
+    }
+}
+
+/// Runs SQLite's and FTS5's integrity checks on an index without writing to it.
+///
+/// - `PRAGMA integrity_check` on the file (b-trees, pages, indexes;
+///   <https://www.sqlite.org/pragma.html#pragma_integrity_check>);
+/// - FTS5's `integrity-check` command on `passages_fts` and `refs_fts`
+///   (<https://www.sqlite.org/fts5.html#the_integrity_check_command>). The command is an
+///   `INSERT`, which a read-only connection refuses, so it runs on an in-memory copy of the
+///   index taken with the backup API — the same pages, and the file is never written;
+/// - `PRAGMA foreign_key_check`, the schema version, and that every passage has its text and
+///   every text its passage;
+/// - notes: the journal mode, a hot rollback journal, and leftover files of interrupted rebuilds.
+///
+/// ```swift
+/// let report = IndexChecker.check(path: "corpus.sqlite")
+/// print(report.verdict)
+/// ```
+public enum IndexChecker {
+    public static func check(path: String) -> IndexCheckReport {
+        var report = IndexCheckReport(path: path)
+        func add(_ status: IndexCheckReport.Finding.Status, _ check: String, _ detail: String) {
+            report.findings.append(.init(status: status, check: check, detail: detail))
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            add(.failed, "file", "no file at \(path)")
+            return report
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        let database: Database
+        do {
+            database = try Database(path: path, mode: .readOnly)
+            let mode = try database.prepare("PRAGMA journal_mode").rows { $0.text(0) }.first ?? "?"
+            let pages = try database.prepare("PRAGMA page_count").rows { $0.int(0) }.first ?? 0
+            add(.ok, "open", "an SQLite \(Database.libraryVersion) database of \(pages) pages (\(size) bytes on disk), journal mode \(mode)")
+        } catch let error as SQLiteError {
+            add(.failed, "open", "cannot read it as an SQLite database: \(error.message)")
+            return report
+        } catch {
+            add(.failed, "open", "\(error)")
+            return report
+        }
+
+        func run(_ check: String, _ body: () throws -> (IndexCheckReport.Finding.Status, String)) {
+            do {
+                let (status, detail) = try body()
+                add(status, check, detail)
+            } catch let error as SQLiteError {
+                add(.failed, check, error.message)
+            } catch {
+                add(.failed, check, "\(error)")
+            }
+        }
+
+        run("file length") {
+            // SQLite reads a page cut short as zeros, so a lost free page at the end passes
+            // integrity_check: compare the file with the page count its header gives. Pages may
+            // legitimately live only in a -wal file, so only a WAL-less file is measured.
+            let walSize = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+            let pages = try database.prepare("PRAGMA page_count").rows { $0.int(0) }.first ?? 0
+            let pageSize = try database.prepare("PRAGMA page_size").rows { $0.int(0) }.first ?? 0
+            let expected = Int(pages * pageSize)
+            if walSize == 0, size < expected {
+                return (.failed, "the file is \(size) bytes but its header promises \(pages) pages of \(pageSize) bytes (\(expected)): it was cut short")
+            }
+            return (.ok, walSize == 0 ? "\(size) bytes, \(pages) whole pages" : "pages partly in the -wal file; not measured")
+        }
+        run("PRAGMA integrity_check") {
+            let messages = try database.prepare("PRAGMA integrity_check(20)").rows { $0.text(0) }
+            return messages == ["ok"] ? (.ok, "ok") : (.failed, messages.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: "; "))
+        }
+        run("schema version") {
+            let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").rows { $0.text(0) }.first
+            return version == String(Schema.version)
+                ? (.ok, "\(Schema.version)")
+                : (.failed, "found \(version ?? "none"), this program needs \(Schema.version)")
+        }
+        run("foreign keys") {
+            let broken = try database.prepare("PRAGMA foreign_key_check").rows { $0.text(0) }
+            return broken.isEmpty ? (.ok, "no broken references (PRAGMA foreign_key_check)")
+                : (.failed, "\(broken.count) rows point at missing rows, in: \(Set(broken).sorted().joined(separator: ", "))")
+        }
+        run("passages and their text") {
+            let passages = try count(database, "SELECT count(*) FROM passages")
+            let withoutText = try count(database, "SELECT count(*) FROM passages p WHERE NOT EXISTS (SELECT 1 FROM passages_fts f WHERE f.rowid = p.id)")
+            let withoutPassage = try count(database, "SELECT count(*) FROM passages_fts f WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.id = f.rowid)")
+            return withoutText == 0 && withoutPassage == 0
+                ? (.ok, "\(passages) passages, each with its text")
+                : (.failed, "\(withoutText) passages without text, \(withoutPassage) texts without a passage")
+        }
+
+        // FTS5's own check needs a writable connection: run it on an in-memory copy.
+        var copy: Database?
+        run("in-memory copy for the FTS5 checks") {
+            let memory = try Database(path: ":memory:", mode: .readWriteCreate)
+            try database.copy(into: memory)
+            copy = memory
+            return (.ok, "copied \(size) bytes")
+        }
+        if let copy {
+            run("FTS5 integrity-check passages_fts") {
+                try copy.execute("INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')")
+                return (.ok, "ok, \(try count(copy, "SELECT count(*) FROM passages_fts")) rows")
+            }
+            run("FTS5 integrity-check refs_fts") {
+                try copy.execute("INSERT INTO refs_fts(refs_fts) VALUES('integrity-check')")
+                return (.ok, "ok, \(try count(copy, "SELECT count(*) FROM refs_fts")) rows")
+            }
+        }
+
+        if FileManager.default.fileExists(atPath: path + "-journal") {
+            add(.note, "rollback journal", "\(path)-journal exists: a writer was interrupted; the next `medsearch index` rolls it back")
+        }
+        let leftovers = IndexWriter.abandonedBuilds(of: path)
+        add(.note, "interrupted rebuilds", leftovers.isEmpty ? "no leftover temporary files"
+            : "leftover temporary files (removed by the next rebuild): " + leftovers.joined(separator: ", "))
+        return report
+    }
+
+    private static func count(_ database: Database, _ sql: StaticSQL) throws -> Int {
+        Int(try database.prepare(sql).rows { $0.int(0) }.first ?? 0)
+    }
+}
