@@ -104,45 +104,34 @@ public final class Database {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        try wrapped(begin: "BEGIN IMMEDIATE", commit: "COMMIT", rollback: "ROLLBACK", body)
     }
 
     /// Runs `body` inside a savepoint within the current transaction: when it throws, only its
     /// own changes are undone and the transaction goes on. Savepoints nest
     /// (<https://www.sqlite.org/lang_savepoint.html>).
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT medsearch_step")
-        do {
-            let result = try body()
-            try execute("RELEASE medsearch_step")
-            return result
-        } catch {
-            // ROLLBACK TO keeps the savepoint open; RELEASE then closes it.
-            try? execute("ROLLBACK TO medsearch_step")
-            try? execute("RELEASE medsearch_step")
-            throw error
-        }
+        // ROLLBACK TO keeps the savepoint open; RELEASE then closes it.
+        try wrapped(begin: "SAVEPOINT medsearch_step", commit: "RELEASE medsearch_step",
+                    rollback: "ROLLBACK TO medsearch_step; RELEASE medsearch_step", body)
     }
 
     /// Runs `body` inside one read transaction (`BEGIN … COMMIT`), so that all its statements
     /// see the same snapshot of the index even when another process commits meanwhile
     /// (<https://www.sqlite.org/isolation.html>).
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN DEFERRED")
+        try wrapped(begin: "BEGIN DEFERRED", commit: "COMMIT", rollback: "ROLLBACK", body)
+    }
+
+    /// `begin`, then `body`, then `commit`; `rollback` when `body` throws.
+    private func wrapped<T>(begin: StaticSQL, commit: StaticSQL, rollback: StaticSQL, _ body: () throws -> T) throws -> T {
+        try execute(begin)
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(commit)
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(rollback)
             throw error
         }
     }

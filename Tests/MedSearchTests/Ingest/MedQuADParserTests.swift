@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func pairsBecomeSectionsWithJudgedAnswerIDs() throws {
-        let parsed = try parse("medquad/1_Sample_QA/0000001.xml")
+        let parsed = try parse("qa-xml/1_Sample_QA/0000001.xml")
         let article = try #require(parsed.articles.first)
         #expect(article.id == "SampleSite_0000001")
         #expect(article.title == "Leg Clots")
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func herbsSupplementsSourceIsAbbreviated() throws {
-        let article = try #require(try parse("medquad/1_Sample_QA/0000002.xml").articles.first)
+        let article = try #require(try parse("qa-xml/1_Sample_QA/0000002.xml").articles.first)
         #expect(article.sections.map(\.externalID) == ["MPlusHerbsSuppls_0000002_Sec1"])
     }
 
