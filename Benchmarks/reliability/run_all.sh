@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every reliability script with its default size, one after the other (about 45 minutes on
+# Every reliability script with its default size, one after the other (about 25 minutes on
 # 2 cores, most of it the 100,000-question soak). Each script's JSON figures go to
 # $RESULTS (default: a new temporary folder); the exit status is 1 if any script failed.
 #

@@ -9,8 +9,9 @@ struct IndexCommand: ParsableCommand {
         discussion: """
         Reads Markdown articles (format: Corpus/README.md). Folders are walked recursively. \
         Without --rebuild only files whose content changed are re-indexed and deleted files are \
-        removed; with --rebuild a new index is built beside the old one and renamed over it, so \
-        readers never see a half-built index. A bad file is reported as `path:line: error: …` \
+        removed; with --rebuild a new index is built beside the old one and put in its place in \
+        one transaction, so readers never see a half-built index. Either way a failed run (a \
+        full disk, a read-only file) changes nothing and says why. A bad file is reported as `path:line: error: …` \
         and skipped; the exit status is 1 when any file failed (0 otherwise).
 
         Examples:
