@@ -11,8 +11,9 @@ struct IndexCommand: ParsableCommand {
         web (.txt), JSON Lines of {"_id", "title", "text"} records (.jsonl) and MedQuAD XML \
         (.xml). Folders are walked recursively. Without --rebuild only files whose content \
         changed are re-indexed and deleted files are removed; with --rebuild (or when the index \
-        does not exist yet) a new index is built beside the old one and renamed over it, so \
-        readers never see a half-built index.
+        does not exist yet) a new index is built beside the old one and put in its place in one \
+        transaction, so readers never see a half-built index. Either way a failed run (a full \
+        disk, a read-only file) changes nothing and says why.
 
         A bad file is reported as `path:line: error: …` and skipped (its previous version stays \
         indexed); a bad line of a .jsonl file is reported and left out, the other lines are \
