@@ -128,8 +128,10 @@ def answers(binary_path: str, db: Path, questions: Path, limit: int = 3,
     handle, name = tempfile.mkstemp(prefix="medsearch-run-", suffix=".txt")
     os.close(handle)
     run = Path(name)
+    # `eval` ranks without `ask`'s cap of two passages per article; set it back so that the
+    # answers compared are the ones `ask` gives.
     result = subprocess.run([binary_path, "eval", "--db", str(db), "--questions", str(questions),
-                             "--limit", str(limit), "--run-out", str(run)],
+                             "--limit", str(limit), "--run-out", str(run), "--set", "passagesPerArticle=2"],
                             capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
         run.unlink(missing_ok=True)
