@@ -34,6 +34,7 @@ public final class SearchEngine {
 
     // Prepared once, reused for every question.
     let countMatches: Statement
+    let vocabularyCount: Statement
     let rankedMatches: Statement
     let passageInfo: Statement
     let snippetOf: Statement
@@ -58,6 +59,7 @@ public final class SearchEngine {
                 throw SearchError.incompatibleIndex(path: path, found: version ?? "none")
             }
             countMatches = try database.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?")
+            vocabularyCount = try database.prepare("SELECT doc FROM passages_vocab WHERE term = ?")
             rankedMatches = try database.prepare("""
                 SELECT rowid, bm25(passages_fts, ?, ?, ?, ?) AS score FROM passages_fts
                 WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
@@ -280,6 +282,12 @@ public final class SearchEngine {
     }
 
     private func documentFrequency(_ group: TermGroup) throws -> Int {
+        // One plain word: read its count from the vocabulary (a b-tree look-up of its porter
+        // stem) instead of walking its whole posting list with count(*).
+        if group.alternatives.count == 1, group.alternatives[0].count == 1,
+           let word = group.alternatives[0].first, word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+            return Int(try vocabularyCount.rows([.text(PorterStemmer.stem(word))]) { $0.int(0) }.first ?? 0)
+        }
         guard let query = FTS5Query(group.expression) else { return 0 }
         return Int(try countMatches.rows([.text(query.matchString)]) { $0.int(0) }.first ?? 0)
     }
@@ -340,7 +348,8 @@ public final class SearchEngine {
         }
         return Answer(articleID: info.slug, articleTitle: info.title, heading: info.heading, passageID: info.externalID,
                       published: info.published, source: info.source, url: info.url,
-                      sentences: extractor.sentences(of: info.body, for: terms, sectionAnswersQuestion: info.answersType == questionType),
+                      sentences: extractor.sentences(of: info.body, for: terms, sectionAnswersQuestion: info.answersType == questionType,
+                                                     stem: stem),
                       snippet: snippet,
                       score: score, scoreParts: parts, references: references)
     }

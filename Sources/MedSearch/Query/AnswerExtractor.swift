@@ -13,11 +13,13 @@ public struct AnswerExtractor: Sendable {
     /// The best sentences of `text`. With `sectionAnswersQuestion` (the section's heading asks
     /// what the question asks), the opening sentence is always kept: our sections open with
     /// the direct answer ("Sometimes, but not usually…"), which shares no word with the question.
-    public func sentences(of text: String, for groups: [WeightedGroup], sectionAnswersQuestion: Bool = false) -> [String] {
+    /// `stem` lets the caller share its cache of porter stems.
+    public func sentences(of text: String, for groups: [WeightedGroup], sectionAnswersQuestion: Bool = false,
+                          stem: (String) -> String = PorterStemmer.stem) -> [String] {
         let sentences = Self.split(text)
         guard !sentences.isEmpty else { return [] }
         let scored = sentences.enumerated().map { offset, sentence -> (Int, Double) in
-            let stems = Set(TextTokenizer.words(sentence, limit: 200).map(PorterStemmer.stem))
+            let stems = Set(TextTokenizer.words(sentence, limit: 200).map(stem))
             var score = 0.0
             for group in groups where group.matches(stems) { score += group.weight }
             if offset == 0 { score += sectionAnswersQuestion ? .infinity : leadBonus }
