@@ -18,6 +18,14 @@ enum TestPaths {
 
     static var corpus: String { repository.appendingPathComponent("Corpus").path }
 
+    /// A new index of `folder` (the shipped Corpus unless told) in a fresh temporary folder;
+    /// its path, for suites to build once in a `static let`.
+    static func freshIndex(of folder: String = corpus, name: String = "index.sqlite") -> String {
+        let path = temporaryFolder() + "/" + name
+        _ = try? IndexWriter.rebuild(at: path, from: [folder])
+        return path
+    }
+
     /// A fresh folder under the temporary directory.
     static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "medsearch-tests-" + UUID().uuidString

@@ -5,11 +5,7 @@ import Testing
 /// Ranking on a fixture corpus of 22 small articles (FTS5's IDF floor makes tests on two or
 /// three documents meaningless).
 @Suite struct RankingTests {
-    static let index: String = {
-        let path = TestPaths.temporaryFolder() + "/ranking.sqlite"
-        _ = try? IndexWriter.rebuild(at: path, from: [TestPaths.fixture("ranking")])
-        return path
-    }()
+    static let index: String = TestPaths.freshIndex(of: TestPaths.fixture("ranking"), name: "ranking.sqlite")
 
     static func engine() throws -> SearchEngine { try SearchEngine(path: index) }
 

@@ -2,11 +2,7 @@ import Testing
 @testable import MedSearch
 
 @Suite struct SpellingCorrectorTests {
-    static let index: String = {
-        let path = TestPaths.temporaryFolder() + "/corpus.sqlite"
-        _ = try? IndexWriter.rebuild(at: path, from: [TestPaths.corpus])
-        return path
-    }()
+    static let index: String = TestPaths.freshIndex(name: "corpus.sqlite")
 
     @Test(arguments: [
         ("immunotharapy", "immunotherapy"), ("lupis", "lupus"), ("migrane", "migraine"), ("diseise", "disease"),

@@ -5,11 +5,7 @@ import Testing
 /// Truncated and overwritten index files: searching gives the documented "damaged" error or
 /// a normal answer — never another error, never a crash — and `IndexChecker` finds the damage.
 @Suite struct CorruptionTests {
-    static let pristine: String = {
-        let path = TestPaths.temporaryFolder() + "/pristine.sqlite"
-        _ = try? IndexWriter.rebuild(at: path, from: [TestPaths.corpus])
-        return path
-    }()
+    static let pristine: String = TestPaths.freshIndex(name: "pristine.sqlite")
 
     static let questions = ["is immunotherapy a cure", "side effects of allergy shots", "what causes kidney stones",
                             "migraine aura", "asthma inhaler"]

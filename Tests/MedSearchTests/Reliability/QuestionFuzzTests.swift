@@ -6,11 +6,7 @@ import Testing
 /// undocumented is thrown and every answer keeps its promises (`SearchInvariants`). The soak
 /// with 100,000+ questions is `medsearch fuzz` (Benchmarks/reliability/soak.sh).
 @Suite struct QuestionFuzzTests {
-    static let index: String = {
-        let path = TestPaths.temporaryFolder() + "/corpus.sqlite"
-        _ = try? IndexWriter.rebuild(at: path, from: [TestPaths.corpus])
-        return path
-    }()
+    static let index: String = TestPaths.freshIndex(name: "corpus.sqlite")
 
     /// 4 × 500 = 2,000 questions, 8 of them 1 MB long; each shard has its own engine.
     @Test(arguments: 0..<4)
