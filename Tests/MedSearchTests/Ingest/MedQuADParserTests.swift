@@ -3,8 +3,26 @@ import Testing
 @testable import MedSearch
 
 @Suite struct MedQuADParserTests {
+    /// The supplement beside the fixture tree, written here rather than tracked: a committed
+    /// file of that name would look like a copy of the real collection's.
+    static let supplement = """
+        AnswerID,Answer
+        SampleSite_0000001_Sec2.txt,"Question: What are the treatments for Leg Clots ?
+        URL: https://example.org/clotting
+        Answer: Blood thinners, also called ""anticoagulants"", keep the clot from growing."
+
+        """
+
+    /// A copy of `Fixtures/qa-xml` with its `judged-answers.csv`.
+    static let tree: String = {
+        let folder = TestPaths.temporaryFolder() + "/qa-xml"
+        try? FileManager.default.copyItem(atPath: TestPaths.fixture("qa-xml"), toPath: folder)
+        try? supplement.write(toFile: folder + "/" + MedQuADSupplement.fileName, atomically: true, encoding: .utf8)
+        return folder
+    }()
+
     func parse(_ relative: String) throws -> ParsedFile {
-        let path = TestPaths.fixture(relative)
+        let path = relative.hasPrefix("qa-xml/") ? Self.tree + relative.dropFirst("qa-xml".count) : TestPaths.fixture(relative)
         return try ArticleFileParser().parse(bytes: InputFiles.read(path), path: path)
     }
 
