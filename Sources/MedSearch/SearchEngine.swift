@@ -33,17 +33,15 @@ public final class SearchEngine {
     let logger: Logger
 
     // Prepared once, reused for every question.
-    let countMatches: Statement
-    let vocabularyCount: Statement
-    let rankedMatches: Statement
+    let postingsReader: PostingsReader
+    let digestData: Statement
     let passageInfo: Statement
     let snippetOf: Statement
     let referencesOf: Statement
     let dataVersion: Statement
-    /// Passages in the index and average field lengths, reloaded when another connection has
+    /// The passage digest and the score buffers, reloaded when another connection has
     /// committed (a re-index).
-    var passageTotal: Int
-    var fieldStatistics: FieldScorer.Statistics
+    var scorer: CandidateScorer
     var seenDataVersion: Int64
     /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
     var stemCache: [String: String] = [:]
@@ -58,15 +56,13 @@ public final class SearchEngine {
             guard version == String(Schema.version) else {
                 throw SearchError.incompatibleIndex(path: path, found: version ?? "none")
             }
-            countMatches = try database.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?")
-            vocabularyCount = try database.prepare("SELECT doc FROM passages_vocab WHERE term = ?")
-            rankedMatches = try database.prepare("""
-                SELECT rowid, bm25(passages_fts, ?, ?, ?, ?) AS score FROM passages_fts
-                WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
-                """)
+            // Pages read through a memory map rather than a pread() each (5 % of a question's
+            // time in perf); SQLite re-checks the file size at each read transaction.
+            try database.execute("PRAGMA mmap_size = 1073741824")
+            postingsReader = try PostingsReader(database: database)
+            digestData = try database.prepare("SELECT data FROM passage_digest WHERE part = 0")
             passageInfo = try database.prepare("""
-                SELECT p.external_id, p.heading, p.answers_type, p.position, a.id, a.slug, a.title, a.published,
-                       a.source, a.url, a.tags, f.body, f.keywords
+                SELECT p.external_id, p.heading, p.answers_type, a.slug, a.title, a.published, a.source, a.url, f.body
                 FROM passages p JOIN articles a ON a.id = p.article_id JOIN passages_fts f ON f.rowid = p.id
                 WHERE p.id = ?
                 """)
@@ -81,20 +77,22 @@ public final class SearchEngine {
             // The version first: a commit between the two reads then triggers a recount.
             dataVersion = try database.prepare("PRAGMA data_version")
             seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
-            (passageTotal, fieldStatistics) = try Self.counts(database)
+            scorer = CandidateScorer(digest: try Self.digest(digestData, path: path))
+            postingsReader.passageLimit = Int32(scorer.passageCount)
             corrector = try SpellingCorrector(database: database)
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }
     }
 
-    /// The passage count and the average field lengths the scores depend on.
-    private static func counts(_ database: Database) throws -> (Int, FieldScorer.Statistics) {
-        let total = Int(try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first ?? 0)
-        let lengths = try database.prepare("SELECT value FROM meta WHERE key = 'field_lengths'").rows { $0.text(0) }.first ?? ""
-        let numbers = lengths.split(separator: ",").compactMap { Double($0) }
-        let averages = numbers.count == 5 ? Array(numbers.prefix(4)) : [1, 1, 1, 1]
-        return (total, FieldScorer.Statistics(averageLengths: averages, passages: total))
+    /// The passage digest the ranking reads (see `PassageDigest`).
+    private static func digest(_ statement: Statement, path: String) throws -> PassageDigest {
+        // No row: an index no update has finished yet, with nothing to rank.
+        guard let stored = try statement.rows([], { row in row.withBytes(0) { PassageDigest(decoding: $0) } }).first else {
+            return PassageDigest(records: [])
+        }
+        guard let digest = stored else { throw SearchError.damagedIndex(path: path, detail: "the passage digest is malformed") }
+        return digest
     }
 
     /// Answers `question` with at most `limit` passages (at most two per article). With
@@ -107,7 +105,9 @@ public final class SearchEngine {
             return try database.readTransaction {
                 let version = try dataVersion.rows { $0.int(0) }.first ?? 0
                 if version != seenDataVersion {
-                    (passageTotal, fieldStatistics) = try Self.counts(database)
+                    scorer = CandidateScorer(digest: try Self.digest(digestData, path: path))
+                    postingsReader.passageLimit = Int32(scorer.passageCount)
+                    corrector.reset()
                     seenDataVersion = version
                 }
                 return try search(question, limit: max(1, limit), declineWeak: declineWeak)
@@ -121,7 +121,8 @@ public final class SearchEngine {
         let analyzed = analyzer.analyze(question)
         var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
                                   emergency: detector.assess(question))
-        let terms = try weigh(analyzed.groups)
+        postingsReader.startQuestion()
+        let (terms, postings) = try weigh(analyzed.groups)
         result.terms = terms
         let present = terms.filter { $0.documentFrequency > 0 }
         guard !present.isEmpty else {
@@ -131,83 +132,36 @@ public final class SearchEngine {
             return result
         }
 
-        // Candidate generation: all terms together, then drop the most common term until
-        // enough passages match; finally any informative term.
-        var candidates: [Int64: Double] = [:]
-        var order: [Int64] = []
-        func run(_ query: FTS5Query?) throws {
-            guard let query else { return }
-            let rows = try rankedMatches.rows([
-                .real(weights.title), .real(weights.heading), .real(weights.body), .real(weights.keywords),
-                .text(query.matchString), .integer(Int64(weights.stageLimit)),
-            ]) { ($0.int(0), -$0.double(1)) }
-            result.stages.append((query.matchString, rows.count))
-            for (row, score) in rows where candidates[row] == nil {
-                candidates[row] = score
-                order.append(row)
-            }
+        // Every passage holding an informative term is scored; enough of the best are kept
+        // to fill `limit` even when one article holds many of them.
+        let ranked = scorer.rank(terms, postings: postings, type: analyzed.type, weights: weights,
+                                 limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
+        let informative = present.filter(\.informative)
+        if let candidates = FTS5Query(.any((informative.isEmpty ? present : informative).map(\.group.expression))) {
+            result.stages.append((candidates.matchString, scorer.lastCandidateCount))
         }
-        var kept = present.sorted { $0.documentFrequency < $1.documentFrequency }
-        var stagesLeft = weights.andStages
-        while !kept.isEmpty, candidates.count < weights.candidateTarget, stagesLeft > 0 {
-            stagesLeft -= 1
-            try run(FTS5Query(.all(kept.map(\.group.expression))))
-            if kept.count == 1 { break }
-            kept.removeLast()
-        }
-        if candidates.count < weights.candidateTarget {
-            let informative = present.filter(\.informative)
-            try run(FTS5Query(.any((informative.isEmpty ? present : informative).map(\.group.expression))))
-        }
-
-        // Ranking: bm25 × type boost; coverage of the question's informative weight.
-        let topics = Self.topicTerms(terms)
-        let totalWeight = topics.reduce(0) { $0 + $1.weight }
-        var ranked: [(row: Int64, info: PassageInfo, parts: ScoreParts, score: Double)] = []
-        for row in order {
-            guard let info = try loadPassage(row) else { continue }
-            let stems = info.stems
-            let matchedWeight = topics.filter { $0.matches(stems) }.reduce(0) { $0 + $1.weight }
-            let coverage = totalWeight > 0 ? matchedWeight / totalWeight : 1
-            var boost = 0.0
-            if analyzed.type != .other, info.answersType == analyzed.type { boost += weights.typeMatchBoost }
-            let bm25 = FieldScorer(weights: [weights.fieldTitle, weights.fieldHeading, weights.fieldBody, weights.fieldKeywords])
-                .score(present, fields: info.fieldTokens, statistics: fieldStatistics)
-            let headingMatches = present.filter { $0.matches(info.headingStems) }.count
-            let similarity = info.headingStems.isEmpty ? 0
-                : 2 * Double(headingMatches) / Double(present.count + info.headingStems.count)
-            let titleWords = Set(info.fieldTokens[0].filter { !StopWords.contains($0) })
-            let focusShare = titleWords.isEmpty ? 0
-                : Double(titleWords.filter { word in present.contains { $0.matches([word]) } }.count) / Double(titleWords.count)
-            let parts = ScoreParts(bm25: bm25, typeBoost: boost, headingSimilarity: similarity, coverage: coverage)
-            var score = bm25 * (1 + boost) * (1 + weights.headingSimilarity * similarity) * (1 + weights.focusBoost * focusShare)
-                * (1 - weights.coverageWeight + weights.coverageWeight * coverage)
-            if info.position == 0 { score *= weights.summaryFactor }
-            if info.answersType == .definition, analyzed.type != .definition, analyzed.type != .other {
-                score *= weights.definitionMismatchFactor
-            }
-            ranked.append((row, info, parts, score))
-        }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
 
         var perArticle: [Int64: Int] = [:]
-        var chosen: [(row: Int64, info: PassageInfo, parts: ScoreParts, score: Double)] = []
+        var chosen: [CandidateScorer.Candidate] = []
         for candidate in ranked where chosen.count < limit {
-            let count = perArticle[candidate.info.articleRow, default: 0]
+            let article = scorer.digest.records[Int(candidate.passage)].article
+            let count = perArticle[article, default: 0]
             guard count < weights.passagesPerArticle else { continue }
-            perArticle[candidate.info.articleRow] = count + 1
+            perArticle[article] = count + 1
             chosen.append(candidate)
         }
         // A question describing an emergency still gets the closest answers under the notice.
         let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
-        if mayDecline, let best = chosen.first, let reason = declineReason(best.info, best.parts, terms: terms) {
+        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings) {
             result.noAnswerReason = reason
             return result
         }
         let highlight = FTS5Query(.any(present.map(\.group.expression)))
         for candidate in chosen {
-            result.answers.append(try makeAnswer(candidate.row, candidate.info, candidate.parts, candidate.score,
-                                                 terms: present, highlight: highlight, questionType: analyzed.type))
+            let record = scorer.digest.records[Int(candidate.passage)]
+            guard let info = try loadPassage(record.rowid) else { continue }
+            result.answers.append(try makeAnswer(record, info, candidate, terms: present, highlight: highlight,
+                                                 questionType: analyzed.type))
         }
         if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
         return result
@@ -217,12 +171,13 @@ public final class SearchEngine {
     /// enough of the weight of the question's topic words (a word the index lacks weighs as
     /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
     /// other side effects).
-    private func declineReason(_ best: PassageInfo, _ parts: ScoreParts, terms: [WeightedGroup]) -> String? {
+    private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings]) -> String? {
+        let needed = best.namesTopic ? weights.minimumCoverage : weights.minimumCoverageInPassing
+        guard best.parts.coverage < needed else { return nil }
         let topics = Self.topicTerms(terms)
-        let named = topics.contains { $0.matches(best.topicStems) }
-        let needed = named ? weights.minimumCoverage : weights.minimumCoverageInPassing
-        guard parts.coverage < needed else { return nil }
-        let missing = topics.filter { !$0.matches(best.stems) }.map { $0.group.surface.joined(separator: " ") }
+        let missing = terms.indices.filter { index in
+            topics.contains(terms[index]) && !postings[index].entries.contains { $0.passage == best.passage }
+        }.map { terms[$0].group.surface.joined(separator: " ") }
         if missing.isEmpty {
             return "no indexed passage is about \(topics.map { $0.group.surface.joined(separator: " ") }.joined(separator: ", ")); the closest only mention it"
         }
@@ -236,81 +191,63 @@ public final class SearchEngine {
         return topics.isEmpty ? terms : topics
     }
 
-    /// Document frequency, spelling correction and weight of each term.
-    private func weigh(_ groups: [TermGroup]) throws -> [WeightedGroup] {
-        let total = Double(max(passageTotal, 1))
+    /// Posting list, spelling correction and weight of each term.
+    private func weigh(_ groups: [TermGroup]) throws -> ([WeightedGroup], [TermPostings]) {
+        let total = Double(max(scorer.passageCount, 1))
         var result: [WeightedGroup] = []
+        var lists: [TermPostings] = []
         for var group in groups {
-            var frequency = try documentFrequency(group)
+            var postings = try postingsReader.postings(of: group, stem: stem)
             var correctedFrom: String?
-            if frequency == 0, group.alternatives.count == 1 {
+            if postings.isEmpty, group.alternatives.count == 1 {
                 // Correct each word the index lacks, also inside a compound ("beckwith-wieddeman").
                 var words = group.alternatives[0]
-                for (index, word) in words.enumerated() {
-                    let single = TermGroup(surface: [word], alternatives: [[word]])
-                    if try documentFrequency(single) == 0, let correction = try corrector.correction(for: word) {
-                        words[index] = correction
-                    }
+                for (index, word) in words.enumerated() where try postingsReader.postings(ofStem: stem(word)).isEmpty {
+                    if let correction = try corrector.correction(for: word) { words[index] = correction }
                 }
                 if words != group.alternatives[0] {
                     correctedFrom = group.alternatives[0].joined(separator: " ")
                     group.alternatives = [words]
-                    frequency = try documentFrequency(group)
+                    postings = try postingsReader.postings(of: group, stem: stem)
+                }
+            }
+            if !postings.isEmpty, group.alternatives.count == 1, group.alternatives[0].count == 1 {
+                // Add the derivational variants the index holds ("treatment" → "treated").
+                var stems = Set([stem(group.alternatives[0][0])])
+                for variant in WordVariants.candidates(group.alternatives[0][0]) where stems.insert(stem(variant)).inserted {
+                    let more = try postingsReader.postings(ofStem: stem(variant))
+                    guard !more.isEmpty else { continue }
+                    group.alternatives.append([variant])
+                    postings = postings.union(more)
                 }
             }
             // A word the index does not hold weighs as much as the rarest word: a question
             // about "toe" is not answered by passages that only match its other words.
-            if frequency > 0, group.alternatives.count == 1, group.alternatives[0].count == 1 {
-                // Add the derivational variants the index holds ("treatment" → "treated").
-                var stems = Set([PorterStemmer.stem(group.alternatives[0][0])])
-                for variant in WordVariants.candidates(group.alternatives[0][0]) where stems.insert(PorterStemmer.stem(variant)).inserted {
-                    let candidate = TermGroup(surface: [variant], alternatives: [[variant]])
-                    if try documentFrequency(candidate) > 0 { group.alternatives.append([variant]) }
-                }
-                if group.alternatives.count > 1 { frequency = try documentFrequency(group) }
-            }
+            let frequency = postings.count
             let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
             let informative = Double(frequency) <= weights.commonTermShare * total
             result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
-                                        informative: informative, correctedFrom: correctedFrom))
+                                        informative: informative, correctedFrom: correctedFrom, stem: stem))
+            lists.append(postings)
         }
         // A question made only of common words still needs its terms to count.
         if !result.contains(where: \.informative) {
             for index in result.indices where result[index].documentFrequency > 0 { result[index].informative = true }
         }
-        return result
+        return (result, lists)
     }
 
-    private func documentFrequency(_ group: TermGroup) throws -> Int {
-        // One plain word: read its count from the vocabulary (a b-tree look-up of its porter
-        // stem) instead of walking its whole posting list with count(*).
-        if group.alternatives.count == 1, group.alternatives[0].count == 1,
-           let word = group.alternatives[0].first, word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
-            return Int(try vocabularyCount.rows([.text(PorterStemmer.stem(word))]) { $0.int(0) }.first ?? 0)
-        }
-        guard let query = FTS5Query(group.expression) else { return 0 }
-        return Int(try countMatches.rows([.text(query.matchString)]) { $0.int(0) }.first ?? 0)
-    }
-
+    /// What an answer shows of a passage: read for the chosen passages only.
     struct PassageInfo {
         var externalID: String
         var heading: String
         var answersType: QuestionType
-        var position: Int
-        var articleRow: Int64
         var slug: String
         var title: String
         var published: String
         var source: String
         var url: String?
         var body: String
-        var stems: Set<String>
-        /// Content words of the title and heading.
-        var headingStems: Set<String>
-        /// Stems of the title, heading and keywords: what the passage is about.
-        var topicStems: Set<String>
-        /// Porter stems of title, heading, body and keywords, in order.
-        var fieldTokens: [[String]]
     }
 
     private func stem(_ word: String) -> String {
@@ -321,27 +258,20 @@ public final class SearchEngine {
     }
 
     private func loadPassage(_ row: Int64) throws -> PassageInfo? {
-        try passageInfo.rows([.integer(row)]) { s -> PassageInfo in
-            let heading = s.text(1), title = s.text(6), body = s.text(11), keywords = s.text(12)
-            let fieldTokens = [title, heading, body, keywords].map { TextTokenizer.words($0, limit: 20_000).map(stem) }
-            let stems = Set(fieldTokens.joined())
-            let headingStems = Set(TextTokenizer.words(title + " " + heading, limit: 200).filter { !StopWords.contains($0) }.map(stem))
-            return PassageInfo(externalID: s.text(0), heading: heading,
-                               answersType: QuestionType(rawValue: s.text(2)) ?? .other, position: Int(s.int(3)),
-                               articleRow: s.int(4), slug: s.text(5), title: title, published: s.text(7),
-                               source: s.text(8), url: s.optionalText(9), body: body, stems: stems,
-                               headingStems: headingStems,
-                               topicStems: Set(fieldTokens[0] + fieldTokens[1] + fieldTokens[3]), fieldTokens: fieldTokens)
+        try passageInfo.rows([.integer(row)]) { s in
+            PassageInfo(externalID: s.text(0), heading: s.text(1), answersType: QuestionType(rawValue: s.text(2)) ?? .other,
+                        slug: s.text(3), title: s.text(4), published: s.text(5), source: s.text(6), url: s.optionalText(7),
+                        body: s.text(8))
         }.first
     }
 
-    private func makeAnswer(_ row: Int64, _ info: PassageInfo, _ parts: ScoreParts, _ score: Double,
+    private func makeAnswer(_ record: PassageDigest.Record, _ info: PassageInfo, _ candidate: CandidateScorer.Candidate,
                             terms: [WeightedGroup], highlight: FTS5Query?, questionType: QuestionType) throws -> Answer {
         var snippet = ""
         if let highlight {
-            snippet = try snippetOf.rows([.text(highlight.matchString), .integer(row)]) { $0.text(0) }.first ?? ""
+            snippet = try snippetOf.rows([.text(highlight.matchString), .integer(record.rowid)]) { $0.text(0) }.first ?? ""
         }
-        let references = try referencesOf.rows([.integer(info.articleRow)]) { s in
+        let references = try referencesOf.rows([.integer(record.article)]) { s in
             Reference(authors: s.text(0).split(separator: ";").map { $0.trimmed }, year: s.isNull(1) ? nil : Int(s.int(1)),
                       title: s.text(2), journal: s.text(3), volume: s.text(4), issue: s.text(5), pages: s.text(6),
                       doi: s.text(7), raw: s.text(8))
@@ -351,7 +281,7 @@ public final class SearchEngine {
                       sentences: extractor.sentences(of: info.body, for: terms, sectionAnswersQuestion: info.answersType == questionType,
                                                      stem: stem),
                       snippet: snippet,
-                      score: score, scoreParts: parts, references: references)
+                      score: candidate.score, scoreParts: candidate.parts, references: references)
     }
 }
 

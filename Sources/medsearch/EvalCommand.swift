@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking constant for this run (repeatable), e.g. --set heading=4. Names: \(RankingWeights.names.joined(separator: ", ")).", valueName: "name=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking constant for this run (repeatable), e.g. --set fieldKeywords=2. Names: \(RankingWeights.names.joined(separator: ", ")).", valueName: "name=value"))
     var overrides: [String] = []
 
     func validate() throws {

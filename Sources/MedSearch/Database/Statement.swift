@@ -108,6 +108,18 @@ public final class Statement {
     public func optionalText(_ column: Int32) -> String? {
         isNull(column) ? nil : text(column)
     }
+
+    /// The column's bytes without copying them, valid only inside `body` (for scans of
+    /// millions of rows, where a `String` per row would be the cost).
+    public func withBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
+    public func blob(_ column: Int32) -> [UInt8] {
+        withBytes(column) { Array($0) }
+    }
 }
 
 /// `SQLITE_TRANSIENT` does not import into Swift: SQLite copies the bound bytes.

@@ -114,6 +114,26 @@ public enum IndexChecker {
                 ? (.ok, "\(passages) passages, each with its text")
                 : (.failed, "\(withoutText) passages without text, \(withoutPassage) texts without a passage")
         }
+        run("ranking tables") {
+            // The digest must cover every passage in rowid order, and every FTS5 term needs
+            // its posting list with the same document count.
+            let passages = try count(database, "SELECT count(*) FROM passages")
+            let digest = try database.prepare("SELECT data FROM passage_digest WHERE part = 0")
+                .rows { row in row.withBytes(0) { PassageDigest(decoding: $0) } }.first ?? nil
+            guard let digest else { return (.failed, "the passage digest is missing or malformed; rebuild the index") }
+            let rowids = try database.prepare("SELECT id FROM passages ORDER BY id").rows { $0.int(0) }
+            guard digest.records.map(\.rowid) == rowids else {
+                return (.failed, "the passage digest holds \(digest.records.count) passages, the index \(passages); rebuild the index")
+            }
+            let mismatched = try count(database, """
+                SELECT count(*) FROM passages_vocab v LEFT JOIN postings p ON p.term = v.term
+                WHERE p.documents IS NOT v.doc
+                """)
+            let extra = try count(database, "SELECT count(*) FROM postings p WHERE NOT EXISTS (SELECT 1 FROM passages_vocab v WHERE v.term = p.term)")
+            return mismatched == 0 && extra == 0
+                ? (.ok, "\(try count(database, "SELECT count(*) FROM postings")) posting lists, a digest of \(passages) passages")
+                : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks; rebuild the index")
+        }
 
         // FTS5's own check needs a writable connection: run it on an in-memory copy.
         var copy: Database?

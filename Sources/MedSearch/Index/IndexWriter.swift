@@ -310,6 +310,7 @@ public final class IndexWriter {
                 SELECT 'field_lengths', printf('%f,%f,%f,%f,%d', avg(len_title), avg(len_heading), avg(len_body), avg(len_keywords), count(*))
                 FROM passages;
                 """)
+            try SearchTablesBuilder.rebuild(database)
         }
         report.seconds = elapsed()
         logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])

@@ -7,11 +7,15 @@
 /// - `refs`, `refs_fts`, `article_refs`: references de-duplicated across articles and linked
 ///   to the articles that cite them.
 /// - `files`: content hashes for incremental indexing.
-/// - `passages_vocab`: an fts5vocab view of the index's terms (spelling correction).
+/// - `passages_vocab`: an fts5vocab view of the index's terms.
+/// - `postings`, `passage_digest`: what the ranking reads instead of the text — per term, its
+///   passages with per-field counts (`PostingList`); per passage, its field lengths and
+///   features (`PassageDigest`). Derived from `passages_fts` after every update
+///   (`SearchTablesBuilder`).
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
     /// Bumped whenever the tables change; an index with another version is rebuilt.
-    public static let version = 2
+    public static let version = 3
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +45,7 @@ public enum Schema {
         position INTEGER NOT NULL,
         heading TEXT NOT NULL,
         answers_type TEXT NOT NULL,
-        -- token counts of the FTS5 columns, for per-field BM25 (FieldScorer)
+        -- token counts of the FTS5 columns, for per-field BM25 (PassageDigest, CandidateScorer)
         len_title INTEGER NOT NULL,
         len_heading INTEGER NOT NULL,
         len_body INTEGER NOT NULL,
@@ -54,6 +58,15 @@ public enum Schema {
         detail = full
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
+    CREATE TABLE IF NOT EXISTS postings(
+        term TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL,
+        entries BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS passage_digest(
+        part INTEGER PRIMARY KEY,
+        data BLOB NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS refs(
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,

@@ -21,7 +21,7 @@ public struct Answer: Sendable, Codable, Equatable {
 
 /// The parts of an answer's score, printed by `--explain`.
 public struct ScoreParts: Sendable, Codable, Equatable {
-    /// BM25 per field (title, heading, body, keywords), summed: see `FieldScorer`.
+    /// BM25 per field (title, heading, body, keywords), summed: see `CandidateScorer`.
     public var bm25: Double
     /// Added when the passage's section answers the question's type.
     public var typeBoost: Double

@@ -16,10 +16,13 @@ public struct AnswerExtractor: Sendable {
     /// `stem` lets the caller share its cache of porter stems.
     public func sentences(of text: String, for groups: [WeightedGroup], sectionAnswersQuestion: Bool = false,
                           stem: (String) -> String = PorterStemmer.stem) -> [String] {
-        let sentences = Self.split(text)
-        guard !sentences.isEmpty else { return [] }
-        let scored = sentences.enumerated().map { offset, sentence -> (Int, Double) in
-            let stems = Set(TextTokenizer.words(sentence, limit: 200).map(stem))
+        // Sentences stay byte ranges until chosen: most are scored and dropped.
+        let bytes = Array(text.utf8)
+        let ranges = Self.sentenceRanges(bytes)
+        guard !ranges.isEmpty else { return [] }
+        let prefixes = Self.prefixes(of: groups)
+        let scored = ranges.enumerated().map { offset, range -> (Int, Double) in
+            let stems = Self.stems(of: bytes[range], startingLike: prefixes, stem: stem)
             var score = 0.0
             for group in groups where group.matches(stems) { score += group.weight }
             if offset == 0 { score += sectionAnswersQuestion ? .infinity : leadBonus }
@@ -30,32 +33,112 @@ public struct AnswerExtractor: Sendable {
             .filter { $0.1 > 0 }
             .map(\.0)
             .sorted()
-        return best.map { sentences[$0] }
+        return best.compactMap { Self.sentence(bytes, ranges[$0]) }
+    }
+
+    /// The first two letters of every stem of the question's terms. A porter stem keeps the
+    /// first two letters of its word, so a word that starts otherwise cannot match and is
+    /// never stemmed: stemming every word of every shown passage was half of the answer time.
+    static func prefixes(of groups: [WeightedGroup]) -> Set<UInt16> {
+        var result = Set<UInt16>()
+        for group in groups {
+            for alternative in group.stems {
+                for stem in alternative { result.insert(prefixKey(Array(stem.utf8.prefix(2)))) }
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func prefixKey<C: Collection>(_ bytes: C) -> UInt16 where C.Element == UInt8 {
+        var iterator = bytes.makeIterator()
+        let first = UInt16(iterator.next() ?? 0), second = UInt16(iterator.next() ?? 0)
+        return first << 8 | second
+    }
+
+    /// Porter stems of the words of `sentence` that may match (see `prefixes(of:)`), the first
+    /// 200 words; text that is not ASCII takes the tokenizer's full path.
+    static func stems(of utf8: ArraySlice<UInt8>, startingLike prefixes: Set<UInt16>, stem: (String) -> String) -> Set<String> {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return Set(TextTokenizer.words(String(decoding: utf8, as: UTF8.self), limit: 200).map(stem))
+        }
+        var result = Set<String>()
+        var word: [UInt8] = []
+        var words = 0
+        func finish() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if prefixes.contains(prefixKey(word)) { result.insert(stem(String(decoding: word, as: UTF8.self))) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                finish()
+                if words >= 200 { return result }
+            }
+        }
+        finish()
+        return result
     }
 
     /// Splits text into sentences at ". ", "? ", "! " and line breaks (bullets are lines).
+    /// A full stop followed by a lowercase word ("e.g. after", "Dr. smith") does not end one.
     static func split(_ text: String) -> [String] {
-        var result: [String] = []
-        for line in text.split(separator: "\n") {
-            var current = ""
-            let characters = Array(line)
-            for (index, character) in characters.enumerated() {
-                current.append(character)
-                let atEnd = index + 1 == characters.count
-                if ".?!".contains(character), atEnd || characters[index + 1] == " " {
-                    // "e.g." and "Dr." are not sentence ends: the next word starts in lowercase.
-                    let nextWord = characters.dropFirst(index + 2).first
-                    if atEnd || nextWord.map({ $0.isUppercase || $0.isNumber || $0 == "•" }) ?? true {
-                        let sentence = current.trimmed
-                        if !sentence.isEmpty { result.append(sentence) }
-                        current = ""
+        let bytes = Array(text.utf8)
+        return sentenceRanges(bytes).compactMap { sentence(bytes, $0) }
+    }
+
+    /// The sentence in `range`, trimmed; nil when only Unicode spaces remain.
+    private static func sentence(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+        let sentence = String(decoding: bytes[range], as: UTF8.self)
+        // Unicode spaces at either end (rare) go the slow way.
+        guard bytes[range.lowerBound] >= 0x80 || bytes[range.upperBound - 1] >= 0x80 else { return sentence }
+        let trimmed = sentence.trimmed
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The byte ranges of the sentences of `bytes` (UTF-8), ASCII white space trimmed.
+    static func sentenceRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        func add(_ start: Int, _ end: Int) {
+            var low = start, high = end
+            while low < high, bytes[low] == 32 || bytes[low] == 9 || bytes[low] == 13 { low += 1 }
+            while high > low, bytes[high - 1] == 32 || bytes[high - 1] == 9 || bytes[high - 1] == 13 { high -= 1 }
+            if low < high { result.append(low..<high) }
+        }
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            var start = lineStart
+            var index = lineStart
+            while index < lineEnd {
+                let byte = bytes[index]
+                if byte == 46 || byte == 63 || byte == 33, index + 1 == lineEnd || bytes[index + 1] == 32 {
+                    if index + 2 >= lineEnd || startsSentence(bytes, at: index + 2, end: lineEnd) {
+                        add(start, index + 1)
+                        start = index + 1
                     }
                 }
+                index += 1
             }
-            let rest = current.trimmed
-            if !rest.isEmpty { result.append(rest) }
+            add(start, lineEnd)
+            lineStart = lineEnd + 1
         }
         return result
+    }
+
+    /// True when the text at `index` starts with an uppercase letter, a digit or a bullet.
+    private static func startsSentence(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) }
+        var stop = index + 1
+        while stop < end, bytes[stop] >= 0x80, bytes[stop] < 0xC0 { stop += 1 }
+        guard let character = String(decoding: bytes[index..<stop], as: UTF8.self).first else { return true }
+        return character.isUppercase || character.isNumber || character == "•"
     }
 }
 
@@ -76,17 +159,19 @@ public struct WeightedGroup: Sendable, Equatable {
     /// True when the term only says what kind of answer is wanted ("side effects", "cure",
     /// "treatment"), is chatter ("kids", "year") or a number ("62", "150/95"), not what the
     /// question is about.
-    public var isGeneric: Bool {
-        group.alternatives.allSatisfy { $0.allSatisfy { GenericWords.contains(PorterStemmer.stem($0)) || $0.allSatisfy(\.isNumber) } }
-    }
+    public let isGeneric: Bool
 
-    init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?) {
+    init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?,
+         stem: (String) -> String = PorterStemmer.stem) {
         self.group = group
         self.documentFrequency = documentFrequency
         self.weight = weight
         self.informative = informative
         self.correctedFrom = correctedFrom
-        stems = group.stemmedAlternatives
+        stems = group.alternatives.map { $0.map(stem) }
+        isGeneric = zip(group.alternatives, stems).allSatisfy { words, stems in
+            zip(words, stems).allSatisfy { word, stem in GenericWords.contains(stem) || word.allSatisfy(\.isNumber) }
+        }
     }
 
     /// How often any alternative occurs as a phrase in `tokens` (porter stems, in order).

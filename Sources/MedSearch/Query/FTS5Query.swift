@@ -55,7 +55,9 @@ public struct FTS5Query: Sendable, Equatable, CustomStringConvertible {
     private static func render(_ expression: Expression, nested: Bool) -> String {
         switch expression {
         case .phrase(let words):
-            return "\"" + words.joined(separator: " ").replacing("\"", with: "\"\"") + "\""
+            let text = words.joined(separator: " ")
+            // Doubling quotes is the only escape a string needs; most words have none.
+            return "\"" + (text.utf8.contains(UInt8(ascii: "\"")) ? text.replacing("\"", with: "\"\"") : text) + "\""
         case .all(let parts):
             let text = parts.map { render($0, nested: true) }.joined(separator: " AND ")
             return nested ? "(" + text + ")" : text

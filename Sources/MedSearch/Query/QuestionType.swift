@@ -64,7 +64,23 @@ public enum QuestionClassifier {
     public static func classify(words: [String]) -> QuestionType {
         // "What is celiac disease not?" — a heading that ends in "not" lists misconceptions.
         if words.last == "not" { return .misconceptions }
-        for (type, patterns) in compiledRules where patterns.contains(where: { matches($0, in: words) }) {
+        // A pattern can only occur if its first word does: a set look-up (or a binary search
+        // for `word*`) rules out almost every pattern before the scan of the question.
+        let present = Set(words)
+        let sorted = present.sorted()
+        func mayOccur(_ pattern: [String]) -> Bool {
+            guard let first = pattern.first else { return false }
+            guard first.hasSuffix("*") else { return present.contains(first) }
+            let stem = String(first.dropLast())
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < stem { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low].hasPrefix(stem)
+        }
+        for (type, patterns) in compiledRules
+        where patterns.contains(where: { mayOccur($0) && ($0.count == 1 || matches($0, in: words)) }) {
             return type
         }
         return .other

@@ -3,17 +3,7 @@
 /// Measured with `medsearch eval --questions Benchmarks/corpus-questions/questions.tsv`
 /// (see `Benchmarks/RESULTS.md`); change one constant at a time and re-measure.
 public struct RankingWeights: Sendable, Equatable {
-    /// `bm25()` weight of the article title: it names the topic but is shared by every section
-    /// of the article, so it separates articles, not sections.
-    public var title = 2.0
-    /// Weight of the section heading: headings are written as the questions they answer.
-    public var heading = 3.0
-    /// Weight of the passage text.
-    public var body = 1.0
-    /// Weight of keywords (article tags; for MedQuAD the focus, its synonyms and the question).
-    public var keywords = 2.0
-
-    /// Per-field BM25 weights of the re-ranking score (`FieldScorer`): title, heading, body,
+    /// Per-field BM25 weights of the score (`CandidateScorer`): title, heading, body,
     /// keywords. Equal weights, as a multi-field engine scores by default; on the LiveQA dev
     /// half (summary form) 1,1,1,1 gave avgScore 1.39, 2,2,1,0 1.31, 1,2,1,0 1.20, 1,1,1,0 1.14
     /// (`Benchmarks/RESULTS.md`), so the keywords field (focus and synonyms) matters.
@@ -42,11 +32,6 @@ public struct RankingWeights: Sendable, Equatable {
     /// immunotherapy cure lung cancer?".
     public var headingSimilarity = 1.0
 
-    /// At most this many all-terms-required stages (dropping the most common term each time)
-    /// before the any-term stage; 0 goes straight to the any-term query. 0: on both question
-    /// sets the any-term query gave better first answers (LiveQA message avgScore 0.67 → 1.00,
-    /// Corpus top-1 article 80.7 → 81.8 %); the stages stay for speed work.
-    public var andStages = 0
     /// When none of the question's topic words is in the best passage's title, heading or
     /// keywords (it only mentions them in passing), the coverage it needs rises to this.
     public var minimumCoverageInPassing = 0.8
@@ -62,10 +47,6 @@ public struct RankingWeights: Sendable, Equatable {
     /// 0.517 → 0.531, summary unchanged; 1.0 lost on both sets.
     public var focusBoost = 0.3
 
-    /// Stop relaxing the query once this many candidates were found.
-    public var candidateTarget = 40
-    /// Each relaxation stage fetches at most this many rows from FTS5.
-    public var stageLimit = 60
     /// At most this many passages of one article in the results.
     public var passagesPerArticle = 2
 
@@ -91,7 +72,6 @@ public struct RankingWeights: Sendable, Equatable {
 
     /// The tunable constants by name, for `eval --set name=value` experiments.
     static var doubles: [String: WritableKeyPath<RankingWeights, Double>] { [
-        "title": \.title, "heading": \.heading, "body": \.body, "keywords": \.keywords,
         "fieldTitle": \.fieldTitle, "fieldHeading": \.fieldHeading, "fieldBody": \.fieldBody,
         "fieldKeywords": \.fieldKeywords,
         "typeMatchBoost": \.typeMatchBoost, "summaryFactor": \.summaryFactor,
@@ -99,7 +79,6 @@ public struct RankingWeights: Sendable, Equatable {
         "minimumCoverage": \.minimumCoverage, "minimumCoverageInPassing": \.minimumCoverageInPassing, "coverageWeight": \.coverageWeight, "focusBoost": \.focusBoost, "commonTermShare": \.commonTermShare,
     ] }
     static var integers: [String: WritableKeyPath<RankingWeights, Int>] { [
-        "andStages": \.andStages, "candidateTarget": \.candidateTarget, "stageLimit": \.stageLimit,
         "passagesPerArticle": \.passagesPerArticle,
     ] }
 

@@ -1,14 +1,19 @@
 /// Corrects words the index does not contain to the closest indexed term
 /// ("immunotharapy" → "immunotherapi", the porter stem of "immunotherapy"), using the
-/// index's own vocabulary through its fts5vocab table
-/// (<https://www.sqlite.org/fts5.html#the_fts5vocab_virtual_table_module>).
-struct SpellingCorrector {
+/// index's own vocabulary: the terms of its `postings` table, which are FTS5's stems.
+final class SpellingCorrector {
     let vocabulary: Statement
+    /// Indexed stems by first letter, read once per letter: a misspelled word in a long
+    /// message would otherwise read thousands of rows on every question.
+    private var candidatesByLetter: [Unicode.Scalar: [(scalars: [Unicode.Scalar], letters: UInt32, documents: Int64)]] = [:]
 
     init(database: Database) throws {
-        // Candidates share the first letter; fts5vocab answers range queries on `term`.
-        vocabulary = try database.prepare("SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ?")
+        // Candidates share the first letter: a range of the table's primary key.
+        vocabulary = try database.prepare("SELECT term, documents FROM postings WHERE term >= ? AND term < ?")
     }
+
+    /// Forgets the vocabulary read so far (the index changed).
+    func reset() { candidatesByLetter.removeAll() }
 
     /// The best indexed term within edit distance 1 (stems of 4-7 letters) or 2 (longer), most
     /// frequent first; nil when the word is too short or nothing is close. Words of four letters
@@ -19,20 +24,40 @@ struct SpellingCorrector {
         // Vocabulary terms are porter stems: compare stem with stem ("lupis" → "lupi" ~ "lupu").
         // The allowed distance follows the stem's length: "apendicitis" stems to "apend",
         // which is two edits from "and".
-        let word = PorterStemmer.stem(original)
+        let word = Array(PorterStemmer.stem(original).unicodeScalars)
         let length = word.count
         guard length >= 4 else { return nil }
         let allowed = length >= 8 ? 2 : 1
-        var best: (term: String, distance: Int, documents: Int64)?
-        let candidates = try vocabulary.rows([.text(String(first)), .text(String(Character(next)))]) { ($0.text(0), $0.int(1)) }
-        for (term, documents) in candidates where abs(term.count - length) <= allowed + 1 {
+        if candidatesByLetter[first] == nil {
+            candidatesByLetter[first] = try vocabulary.rows([.text(String(first)), .text(String(Character(next)))]) {
+                let scalars = Array($0.text(0).unicodeScalars)
+                return (scalars, Self.letterSet(scalars), $0.int(1))
+            }
+        }
+        // An edit changes at most two letters of the set of letters a word uses, so a term
+        // whose set differs in more than 2 × allowed letters is skipped without the full
+        // distance (most of the thousands of terms that share the first letter).
+        let letters = Self.letterSet(word)
+        var best: (term: [Unicode.Scalar], distance: Int, documents: Int64)?
+        for (term, termLetters, documents) in candidatesByLetter[first] ?? []
+        where abs(term.count - length) <= allowed && (termLetters ^ letters).nonzeroBitCount <= 2 * allowed {
             let distance = EditDistance.damerauLevenshtein(word, term, limit: allowed)
             guard distance <= allowed else { continue }
             if best == nil || distance < best!.distance || (distance == best!.distance && documents > best!.documents) {
                 best = (term, distance, documents)
             }
         }
-        return best.map { Self.surfaceForm(ofStem: $0.term) }
+        return best.map { Self.surfaceForm(ofStem: String(String.UnicodeScalarView($0.term))) }
+    }
+
+    /// Bit i set when the word uses the letter "a" + i (other characters share bit 26).
+    static func letterSet(_ scalars: [Unicode.Scalar]) -> UInt32 {
+        var set: UInt32 = 0
+        for scalar in scalars {
+            let value = scalar.value
+            set |= value >= 97 && value <= 122 ? 1 << (value - 97) : 1 << 26
+        }
+        return set
     }
 
     /// A word whose porter stem is `stem`, so that FTS5 (which stems query words again) finds
@@ -47,7 +72,10 @@ struct SpellingCorrector {
 /// Edit distance with transpositions (optimal string alignment), bounded for speed.
 enum EditDistance {
     static func damerauLevenshtein(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        damerauLevenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+    }
+
+    static func damerauLevenshtein(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
         var previousPrevious = [Int](repeating: 0, count: y.count + 1)

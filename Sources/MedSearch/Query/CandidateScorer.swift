@@ -1,0 +1,190 @@
+import Foundation
+
+/// Ranks passages from the question terms' posting lists and the passage digest, without
+/// reading any passage text.
+///
+/// Every passage holding an informative term is a candidate and gets the full score:
+/// per-field BM25 (summed over title, heading, body and keywords, each field against its own
+/// average length, as multi-field engines such as tantivy score; FTS5's `bm25()` normalises by
+/// the whole row, so a match in a short focus or heading counts for little next to a long
+/// answer), times the boosts of `RankingWeights` (question type, heading similarity, focus,
+/// coverage). Per-passage sums and the bit masks of the terms each field holds live in flat
+/// arrays reused from question to question.
+struct CandidateScorer {
+    /// A ranked passage: its number in the digest, the parts of its score, the score.
+    struct Candidate {
+        var passage: Int32
+        var parts: ScoreParts
+        /// Some topic term is in the title, heading or keywords (the passage is about it,
+        /// rather than mentioning it in passing).
+        var namesTopic: Bool
+        var score: Double
+    }
+
+    private(set) var digest: PassageDigest
+    /// Per passage, BM25's length normalisation of each field: k1 × (1 − b + b × length / average).
+    private var norms: [SIMD4<Float>]
+    private var sums: [Float]
+    /// Bit i set: term i occurs in the passage (any field / title / title or heading /
+    /// title, heading or keywords).
+    private var anyField: [UInt64]
+    private var inTitle: [UInt64]
+    private var inHeading: [UInt64]
+    private var inTopicFields: [UInt64]
+    private var touched: [Int32] = []
+    let k1: Float = 1.2
+    let b: Float = 0.75
+
+    init(digest: PassageDigest) {
+        self.digest = digest
+        // A field no passage uses (no keywords anywhere) averages 0: count it as 1, not NaN.
+        let averages = pointwiseMax(digest.averageLengths, SIMD4(repeating: 1))
+        let (k1, b) = (k1, b)
+        norms = digest.records.map { k1 * (1 - b + b * $0.lengths / averages) }
+        let count = digest.records.count
+        sums = Array(repeating: 0, count: count)
+        anyField = Array(repeating: 0, count: count)
+        inTitle = anyField
+        inHeading = anyField
+        inTopicFields = anyField
+    }
+
+    var passageCount: Int { digest.records.count }
+
+    /// The `limit` best candidates, best first, ties in passage order. `terms` and `postings`
+    /// run in parallel; at most 64 terms count (the analyzer keeps 48).
+    mutating func rank(_ terms: [WeightedGroup], postings: [TermPostings], type: QuestionType,
+                       weights: RankingWeights, limit: Int) -> [Candidate] {
+        defer { clear() }
+        let total = Float(max(passageCount, 1))
+        let fieldWeights = SIMD4<Float>(Float(weights.fieldTitle), Float(weights.fieldHeading),
+                                        Float(weights.fieldBody), Float(weights.fieldKeywords))
+        let counted = min(terms.count, 64)
+        var informative: UInt64 = 0, present: UInt64 = 0
+        for index in 0..<counted where terms[index].documentFrequency > 0 {
+            present |= 1 << UInt64(index)
+            if terms[index].informative { informative |= 1 << UInt64(index) }
+        }
+        for index in 0..<counted where postings[index].count > 0 {
+            let frequency = Float(postings[index].count)
+            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            let bit: UInt64 = 1 << UInt64(index)
+            let scale = fieldWeights * idf * (k1 + 1)
+            // The hot loop of a question: no bounds checks (passage numbers were checked
+            // against the digest when the list was decoded).
+            norms.withUnsafeBufferPointer { norms in
+            sums.withUnsafeMutableBufferPointer { sums in
+            anyField.withUnsafeMutableBufferPointer { anyField in
+                for entry in postings[index].entries {
+                    let passage = Int(entry.passage)
+                    let counts = entry.counts
+                    sums[passage] += (scale * counts / (counts + norms[passage])).sum()
+                    if anyField[passage] == 0 { touched.append(entry.passage) }
+                    anyField[passage] |= bit
+                    if counts[0] > 0 || counts[1] > 0 || counts[3] > 0 {
+                        if counts[0] > 0 { inTitle[passage] |= bit }
+                        if counts[0] > 0 || counts[1] > 0 { inHeading[passage] |= bit }
+                        inTopicFields[passage] |= bit
+                    }
+                }
+            }
+            }
+            }
+        }
+
+        // Coverage counts the topic terms (all terms when every one is generic), including
+        // those the index lacks: a question about "toe" is not answered by its other words.
+        var topics: UInt64 = 0
+        var topicWeight = 0.0
+        for index in 0..<counted where !terms[index].isGeneric {
+            topics |= 1 << UInt64(index)
+            topicWeight += terms[index].weight
+        }
+        if topics == 0 {
+            topics = counted == 64 ? .max : (1 << UInt64(counted)) - 1
+            topicWeight = terms.prefix(counted).reduce(0) { $0 + $1.weight }
+        }
+        let presentCount = Double(present.nonzeroBitCount)
+
+        // The boosts multiply BM25 by at most this much: a candidate whose BM25 times its
+        // coverage factor, times this, falls below the last kept score is skipped unread.
+        let mostBoost = (1 + max(0, weights.typeMatchBoost)) * (1 + max(0, weights.headingSimilarity))
+            * (1 + max(0, weights.focusBoost)) * max(1, weights.summaryFactor) * max(1, weights.definitionMismatchFactor)
+        let termWeights = terms.prefix(counted).map(\.weight)
+        var best = TopCandidates(capacity: limit)
+        lastCandidateCount = 0
+        for number in touched where anyField[Int(number)] & informative != 0 {
+            lastCandidateCount += 1
+            let passage = Int(number)
+            let bm25 = Double(sums[passage])
+            var matchedWeight = 0.0
+            var matched = anyField[passage] & topics
+            while matched != 0 {
+                matchedWeight += termWeights[matched.trailingZeroBitCount]
+                matched &= matched - 1
+            }
+            let coverage = topicWeight > 0 ? matchedWeight / topicWeight : 1
+            let base = bm25 * (1 - weights.coverageWeight + weights.coverageWeight * coverage)
+            if let last = best.lastKeptScore, base * mostBoost < last { continue }
+
+            let record = digest.features[passage]
+            let typeBoost = type != .other && record.answersType == type ? weights.typeMatchBoost : 0
+            let headingMatches = Double((inHeading[passage] & present).nonzeroBitCount)
+            let similarity = record.headingTerms == 0 ? 0 : 2 * headingMatches / (presentCount + Double(record.headingTerms))
+            let titleMatches = min((inTitle[passage] & present).nonzeroBitCount, Int(record.titleTerms))
+            let focusShare = record.titleTerms == 0 ? 0 : Double(titleMatches) / Double(record.titleTerms)
+            var score = base * (1 + typeBoost) * (1 + weights.headingSimilarity * similarity) * (1 + weights.focusBoost * focusShare)
+            if record.isSummary { score *= weights.summaryFactor }
+            if record.answersType == .definition, type != .definition, type != .other {
+                score *= weights.definitionMismatchFactor
+            }
+            best.offer(Candidate(passage: number,
+                                 parts: ScoreParts(bm25: bm25, typeBoost: typeBoost, headingSimilarity: similarity, coverage: coverage),
+                                 namesTopic: inTopicFields[passage] & topics != 0, score: score))
+        }
+        return best.sorted
+    }
+
+    /// Passages that held an informative term in the last ranking (the candidates).
+    private(set) var lastCandidateCount = 0
+
+    /// Zeroes the entries of the passages the last question touched.
+    private mutating func clear() {
+        for number in touched {
+            let passage = Int(number)
+            sums[passage] = 0
+            anyField[passage] = 0
+            inTitle[passage] = 0
+            inHeading[passage] = 0
+            inTopicFields[passage] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The best `capacity` candidates seen, kept sorted (best first; equal scores in passage
+/// order). Most candidates fall below the last kept one and cost one comparison.
+struct TopCandidates {
+    let capacity: Int
+    private(set) var sorted: [CandidateScorer.Candidate] = []
+
+    /// The score a new candidate must beat once the list is full.
+    var lastKeptScore: Double? { sorted.count == capacity ? sorted.last?.score : nil }
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    private static func before(_ a: CandidateScorer.Candidate, _ b: CandidateScorer.Candidate) -> Bool {
+        a.score != b.score ? a.score > b.score : a.passage < b.passage
+    }
+
+    mutating func offer(_ candidate: CandidateScorer.Candidate) {
+        guard candidate.score.isFinite else { return }
+        if sorted.count == capacity {
+            guard Self.before(candidate, sorted[sorted.count - 1]) else { return }
+            sorted.removeLast()
+        }
+        var index = sorted.count
+        while index > 0, Self.before(candidate, sorted[index - 1]) { index -= 1 }
+        sorted.insert(candidate, at: index)
+    }
+}

@@ -1,0 +1,98 @@
+/// The passages a question term occurs in, with its count in each field, in passage order.
+///
+/// Built from the stored `PostingList`s of its words: an alternative of several words
+/// ("heart attack") counts in a field as often as its rarest word does there, provided every
+/// word is in that field (the lists hold no positions; FTS5's phrase query would, at ~1 ms a
+/// phrase of common words); a term's alternatives add up (`allergy shots` | `scit`).
+public struct TermPostings: Sendable, Equatable {
+    public var entries: [PostingList.Entry]
+
+    public init(entries: [PostingList.Entry] = []) { self.entries = entries }
+
+    /// Passages holding the term: its document frequency.
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Passages in either list; counts add up.
+    public func union(_ other: TermPostings) -> TermPostings {
+        if isEmpty { return other }
+        if other.isEmpty { return self }
+        var merged: [PostingList.Entry] = []
+        merged.reserveCapacity(max(count, other.count))
+        var i = 0, j = 0
+        let a = entries, b = other.entries
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].passage < b[j].passage) {
+                merged.append(a[i]); i += 1
+            } else if i == a.count || b[j].passage < a[i].passage {
+                merged.append(b[j]); j += 1
+            } else {
+                merged.append(PostingList.Entry(passage: a[i].passage, counts: a[i].counts + b[j].counts))
+                i += 1; j += 1
+            }
+        }
+        return TermPostings(entries: merged)
+    }
+
+    /// Passages where both words share a field; each field counts the lesser of the two.
+    public func cooccurrence(_ other: TermPostings) -> TermPostings {
+        var result: [PostingList.Entry] = []
+        var i = 0, j = 0
+        let a = entries, b = other.entries
+        while i < a.count, j < b.count {
+            if a[i].passage < b[j].passage { i += 1 } else if b[j].passage < a[i].passage { j += 1 } else {
+                let counts = pointwiseMin(a[i].counts, b[j].counts)
+                if counts.max() > 0 { result.append(PostingList.Entry(passage: a[i].passage, counts: counts)) }
+                i += 1; j += 1
+            }
+        }
+        return TermPostings(entries: result)
+    }
+}
+
+/// Reads and decodes posting lists for one question at a time.
+final class PostingsReader {
+    private let lookup: Statement
+    /// Passages in the digest: list entries beyond it are ignored, not trusted.
+    var passageLimit: Int32 = 0
+    /// Lists already read for the current question ("treatment" and "treat" share a stem).
+    private var memo: [String: TermPostings] = [:]
+
+    init(database: Database) throws {
+        lookup = try database.prepare("SELECT entries FROM postings WHERE term = ?")
+    }
+
+    /// Forgets the lists read for the previous question.
+    func startQuestion() { memo.removeAll(keepingCapacity: true) }
+
+    /// The list of one porter stem (empty when the index lacks it).
+    func postings(ofStem stem: String) throws -> TermPostings {
+        if let known = memo[stem] { return known }
+        var entries: [PostingList.Entry] = []
+        try lookup.bind([.text(stem)])
+        defer { lookup.reset() }
+        if try lookup.step() {
+            let limit = passageLimit
+            lookup.withBytes(0) { raw in
+                entries.reserveCapacity(raw.count / 3)
+                PostingList.forEach(in: raw, passageLimit: limit) { entries.append(PostingList.Entry(passage: $0, counts: $1)) }
+            }
+        }
+        let result = TermPostings(entries: entries)
+        memo[stem] = result
+        return result
+    }
+
+    /// The list of a term group: its alternatives' lists, each the co-occurrence of its words.
+    func postings(of group: TermGroup, stem: (String) -> String) throws -> TermPostings {
+        var result = TermPostings()
+        for alternative in group.alternatives where !alternative.isEmpty {
+            var phrase = try postings(ofStem: stem(alternative[0]))
+            for word in alternative.dropFirst() where !phrase.isEmpty {
+                phrase = phrase.cooccurrence(try postings(ofStem: stem(word)))
+            }
+            result = result.union(phrase)
+        }
+        return result
+    }
+}

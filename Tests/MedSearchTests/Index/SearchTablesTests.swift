@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import MedSearch
+
+/// The ranking tables (`postings`, `passage_digest`) and the forms they are read into.
+@Suite struct SearchTablesTests {
+    static let index: String = TestPaths.freshIndex(of: TestPaths.fixture("ranking"), name: "tables.sqlite")
+
+    @Test func postingListsRoundTrip() {
+        var encoder = PostingList.Encoder()
+        encoder.append(passage: 0, counts: (1, 0, 3, 0))
+        encoder.append(passage: 7, counts: (0, 0, 0, 0)) // no field: left out
+        encoder.append(passage: 300, counts: (0, 2, 200, 1))
+        let list = PostingList(bytes: encoder.bytes)
+        #expect(encoder.count == 2)
+        #expect(list.entries() == [
+            PostingList.Entry(passage: 0, counts: SIMD4(1, 0, 3, 0)),
+            PostingList.Entry(passage: 300, counts: SIMD4(0, 2, 200, 1)),
+        ])
+    }
+
+    @Test func malformedPostingListsStopInsteadOfReadingOn() {
+        var encoder = PostingList.Encoder()
+        encoder.append(passage: 2, counts: (1, 0, 0, 0))
+        encoder.append(passage: 9, counts: (0, 0, 4, 0))
+        let bytes = encoder.bytes
+        // Cut short, and with a passage beyond the digest: only the sound prefix is read.
+        #expect(PostingList(bytes: Array(bytes.dropLast())).entries().count == 1)
+        #expect(PostingList(bytes: bytes).entries(passageLimit: 5).map(\.passage) == [2])
+        #expect(PostingList(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]).entries().isEmpty)
+    }
+
+    @Test func digestRoundTripsAndFindsRowids() throws {
+        let digest = PassageDigest(records: [
+            .init(rowid: 3, article: 1, lengths: SIMD4(2, 5, 120, 0), answersType: .cure, isSummary: false, titleTerms: 2, headingTerms: 4),
+            .init(rowid: 10, article: 2, lengths: SIMD4(1, 1, 30, 4), answersType: .other, isSummary: true, titleTerms: 1, headingTerms: 1),
+        ])
+        let bytes = digest.encoded()
+        let decoded = try #require(bytes.withUnsafeBytes { PassageDigest(decoding: $0) })
+        #expect(decoded == digest)
+        #expect(decoded.passage(ofRowid: 10) == 1)
+        #expect(decoded.passage(ofRowid: 4) == nil)
+        #expect(Array(bytes.dropLast()).withUnsafeBytes { PassageDigest(decoding: $0) } == nil)
+    }
+
+    @Test func phrasesNeedBothWordsInOneFieldAndAlternativesAddUp() {
+        let heart = TermPostings(entries: [.init(passage: 1, counts: SIMD4(0, 0, 2, 0)), .init(passage: 4, counts: SIMD4(1, 0, 0, 0))])
+        let attack = TermPostings(entries: [.init(passage: 1, counts: SIMD4(0, 0, 1, 0)), .init(passage: 4, counts: SIMD4(0, 0, 3, 0))])
+        // Passage 4 has the words in different fields: no phrase there.
+        #expect(heart.cooccurrence(attack).entries == [.init(passage: 1, counts: SIMD4(0, 0, 1, 0))])
+        let union = heart.union(attack)
+        #expect(union.entries.map(\.passage) == [1, 4])
+        #expect(union.entries[0].counts == SIMD4(0, 0, 3, 0))
+    }
+
+    /// The stored lists agree with FTS5's own index: the same passages per term and, for every
+    /// passage, counts that add up to the token counts of its fields.
+    @Test func tablesAgreeWithFTS5() throws {
+        let database = try Database(path: Self.index, mode: .readOnly)
+        let digest = try #require(try database.prepare("SELECT data FROM passage_digest WHERE part = 0")
+            .rows { row in row.withBytes(0) { PassageDigest(decoding: $0) } }.first ?? nil)
+        let passages = try database.prepare("SELECT count(*) FROM passages").rows { $0.int(0) }.first
+        #expect(Int64(digest.records.count) == passages)
+        let vocabulary = try database.prepare("SELECT term, doc FROM passages_vocab").rows { ($0.text(0), $0.int(1)) }
+        let stored = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT term, documents, entries FROM postings")
+            .rows { ($0.text(0), ($0.int(1), PostingList(bytes: $0.blob(2)))) })
+        #expect(stored.count == vocabulary.count)
+        var totals = [SIMD4<Float>](repeating: .zero, count: digest.records.count)
+        for (term, documents) in vocabulary {
+            let entry = try #require(stored[term], "no list for \(term)")
+            #expect(entry.0 == documents, "\(term)")
+            #expect(entry.1.entries().count == Int(documents), "\(term)")
+            for posting in entry.1.entries() { totals[Int(posting.passage)] += posting.counts }
+        }
+        for (number, record) in digest.records.enumerated() {
+            #expect(totals[number] == record.lengths, "passage \(record.rowid)")
+            #expect(record.headingTerms >= record.titleTerms)
+        }
+    }
+
+    @Test func topCandidatesKeepTheBestInOrder() {
+        var top = TopCandidates(capacity: 2)
+        let parts = ScoreParts(bm25: 0, typeBoost: 0, headingSimilarity: 0, coverage: 0)
+        for (passage, score) in [(5, 1.0), (2, 3.0), (9, 3.0), (1, .nan), (4, 2.0)] {
+            top.offer(.init(passage: Int32(passage), parts: parts, namesTopic: false, score: score))
+        }
+        #expect(top.sorted.map(\.passage) == [2, 9])
+        #expect(top.lastKeptScore == 3.0)
+    }
+}
