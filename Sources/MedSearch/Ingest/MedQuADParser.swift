@@ -82,8 +82,8 @@ public struct MedQuADParser {
             if answer.isEmpty, let filled = supplement?.answers[answerID] { answer = filled }
             guard !answer.isEmpty else { skipped += 1; continue }
             let blocks = answer.split(separator: "\n").map { Section.Block.paragraph(String($0)) }
-            article.sections.append(Section(heading: pair.question, blocks: blocks,
-                                            keywords: pair.qtype, externalID: answerID))
+            article.sections.append(Section(heading: pair.question, blocks: blocks, keywords: pair.qtype,
+                                            externalID: answerID, answersType: MedQuADQuestionTypes.type(of: pair.qtype)))
         }
         var parsed = ParsedFile(articles: [article])
         parsed.skippedEntries = skipped

@@ -51,12 +51,17 @@ public struct Section: Sendable, Equatable, Codable {
     public var keywords: String
     /// An external id for the passage made from this section (MedQuAD's answer id).
     public var externalID: String?
+    /// The question type the section answers when its source says so (MedQuAD's `qtype`);
+    /// nil: classified from the heading.
+    public var answersType: QuestionType?
 
-    public init(heading: String, blocks: [Block] = [], keywords: String = "", externalID: String? = nil) {
+    public init(heading: String, blocks: [Block] = [], keywords: String = "", externalID: String? = nil,
+                answersType: QuestionType? = nil) {
         self.heading = heading
         self.blocks = blocks
         self.keywords = keywords
         self.externalID = externalID
+        self.answersType = answersType
     }
 
     /// A paragraph or one bullet.

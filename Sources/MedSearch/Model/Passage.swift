@@ -45,7 +45,7 @@ extension Article {
             result.append(Passage(id: section.externalID ?? "\(id)#\(offset + 1)", articleID: id,
                                   position: offset + 1, title: title, heading: section.heading,
                                   text: text, keywords: sectionKeywords,
-                                  answersType: QuestionClassifier.classify(section.heading)))
+                                  answersType: section.answersType ?? QuestionClassifier.classify(section.heading)))
         }
         return result
     }

@@ -4,13 +4,15 @@
 /// (see `Benchmarks/RESULTS.md`); change one constant at a time and re-measure.
 public struct RankingWeights: Sendable, Equatable {
     /// Per-field BM25 weights of the score (`CandidateScorer`): title, heading, body,
-    /// keywords. Equal weights, as a multi-field engine scores by default; on the LiveQA dev
-    /// half (summary form) 1,1,1,1 gave avgScore 1.39, 2,2,1,0 1.31, 1,2,1,0 1.20, 1,1,1,0 1.14
-    /// (`Benchmarks/RESULTS.md`), so the keywords field (focus and synonyms) matters.
+    /// keywords. The keywords field (a MedQuAD focus with its synonyms and qtype; an article's
+    /// tags) counts 3×: with answer types taken from MedQuAD's qtype labels, keywords 1 → 2 →
+    /// 3 → 4 → 6 gave LiveQA dev avgScore message 1.41 → 1.43 → 1.45 → 1.47 → 1.43, summary
+    /// 1.29 → 1.39 → 1.39 → 1.41 → 1.41, and Corpus top-1 section 71.9 → 72.2 → 72.9 → 72.4 →
+    /// 71.2 %; heading 2 or title 2 lost on both sets (`Benchmarks/RESULTS.md`).
     public var fieldTitle = 1.0
     public var fieldHeading = 1.0
     public var fieldBody = 1.0
-    public var fieldKeywords = 1.0
+    public var fieldKeywords = 3.0
 
     /// Multiplier added (score × (1 + boost)) when the passage's section answers the
     /// question's type, e.g. a "cure" question and "Is immunotherapy a cure?". 0.3: against

@@ -42,6 +42,19 @@ import Testing
         #expect(article.passages().map(\.answersType) == [.definition, .treatment])
     }
 
+    /// The type comes from MedQuAD's qtype label, not from question words that belong to the focus.
+    @Test func qtypeLabelsGiveTheAnswerType() {
+        #expect(MedQuADQuestionTypes.type(of: "information") == .definition)
+        #expect(MedQuADQuestionTypes.type(of: "exams and tests") == .diagnosis)
+        #expect(MedQuADQuestionTypes.type(of: "Genetic Changes") == .causes)
+        #expect(MedQuADQuestionTypes.type(of: "storage and disposal") == .other)
+        let section = Section(heading: "What is (are) hereditary rickets ?", blocks: [.paragraph("A bone disorder.")],
+                              answersType: MedQuADQuestionTypes.type(of: "information"))
+        let article = Article(id: "x", title: "hereditary rickets", source: "GHR", sections: [section])
+        #expect(QuestionClassifier.classify(section.heading) == .inheritance)
+        #expect(article.passages().map(\.answersType) == [.definition])
+    }
+
     @Test func herbsSupplementsSourceIsAbbreviated() throws {
         let article = try #require(try parse("qa-xml/1_Sample_QA/0000002.xml").articles.first)
         #expect(article.sections.map(\.externalID) == ["MPlusHerbsSuppls_0000002_Sec1"])
