@@ -77,7 +77,7 @@ public final class SearchEngine {
             // The version first: a commit between the two reads then triggers a recount.
             dataVersion = try database.prepare("PRAGMA data_version")
             seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
-            scorer = CandidateScorer(digest: try Self.digest(digestData, path: path))
+            scorer = CandidateScorer(digest: try Self.digest(digestData, path: path), k1: weights.bm25K1, b: weights.bm25B)
             postingsReader.passageLimit = Int32(scorer.passageCount)
             corrector = try SpellingCorrector(database: database)
         } catch let error as SQLiteError {
@@ -105,7 +105,7 @@ public final class SearchEngine {
             return try database.readTransaction {
                 let version = try dataVersion.rows { $0.int(0) }.first ?? 0
                 if version != seenDataVersion {
-                    scorer = CandidateScorer(digest: try Self.digest(digestData, path: path))
+                    scorer = CandidateScorer(digest: try Self.digest(digestData, path: path), k1: weights.bm25K1, b: weights.bm25B)
                     postingsReader.passageLimit = Int32(scorer.passageCount)
                     corrector.reset()
                     seenDataVersion = version
@@ -134,8 +134,15 @@ public final class SearchEngine {
 
         // Every passage holding an informative term is scored; enough of the best are kept
         // to fill `limit` even when one article holds many of them.
-        let ranked = scorer.rank(terms, postings: postings, type: analyzed.type, weights: weights,
+        var ranked = scorer.rank(terms, postings: postings, type: analyzed.type, weights: weights,
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
+        // A question describing an emergency still gets the closest answers under the notice.
+        let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
+        // Passages too weak to show that outrank one that covers the question give way to it
+        // ("scarlet fever": the fever article outscores the one passage naming scarlet fever).
+        if mayDecline, let first = ranked.first, isWeak(first), let covered = ranked.firstIndex(where: { !isWeak($0) && $0.namesTopic }) {
+            ranked.removeFirst(covered)
+        }
         let informative = present.filter(\.informative)
         if let candidates = FTS5Query(.any((informative.isEmpty ? present : informative).map(\.group.expression))) {
             result.stages.append((candidates.matchString, scorer.lastCandidateCount))
@@ -150,8 +157,6 @@ public final class SearchEngine {
             perArticle[article] = count + 1
             chosen.append(candidate)
         }
-        // A question describing an emergency still gets the closest answers under the notice.
-        let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
         if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings) {
             result.noAnswerReason = reason
             return result
@@ -171,9 +176,12 @@ public final class SearchEngine {
     /// enough of the weight of the question's topic words (a word the index lacks weighs as
     /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
     /// other side effects).
+    private func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool {
+        candidate.parts.coverage < (candidate.namesTopic ? weights.minimumCoverage : weights.minimumCoverageInPassing)
+    }
+
     private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings]) -> String? {
-        let needed = best.namesTopic ? weights.minimumCoverage : weights.minimumCoverageInPassing
-        guard best.parts.coverage < needed else { return nil }
+        guard isWeak(best) else { return nil }
         let topics = Self.topicTerms(terms)
         let missing = terms.indices.filter { index in
             topics.contains(terms[index]) && !postings[index].entries.contains { $0.passage == best.passage }

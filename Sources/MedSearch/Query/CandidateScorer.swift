@@ -32,15 +32,20 @@ struct CandidateScorer {
     private var inHeading: [UInt64]
     private var inTopicFields: [UInt64]
     private var touched: [Int32] = []
-    let k1: Float = 1.2
-    let b: Float = 0.75
+    let k1: Float
+    let b: Float
 
-    init(digest: PassageDigest) {
+    init(digest: PassageDigest, k1: Double = RankingWeights.standard.bm25K1, b: Double = RankingWeights.standard.bm25B) {
         self.digest = digest
+        self.k1 = Float(k1)
+        self.b = Float(b)
         // A field no passage uses (no keywords anywhere) averages 0: count it as 1, not NaN.
         let averages = pointwiseMax(digest.averageLengths, SIMD4(repeating: 1))
-        let (k1, b) = (k1, b)
-        norms = digest.records.map { k1 * (1 - b + b * $0.lengths / averages) }
+        let saturation = Float(k1), normalisation = Float(b)
+        norms = digest.records.map { record -> SIMD4<Float> in
+            let relative: SIMD4<Float> = record.lengths / averages
+            return saturation * ((1 - normalisation) + normalisation * relative)
+        }
         let count = digest.records.count
         sums = Array(repeating: 0, count: count)
         anyField = Array(repeating: 0, count: count)
