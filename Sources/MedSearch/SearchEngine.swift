@@ -16,6 +16,15 @@ public struct SearchResult: Sendable {
     public var emergency: EmergencyNotice?
 }
 
+/// How much of each answer to build.
+public enum AnswerDetail: Sendable {
+    /// Text, chosen sentences, snippet and references: what `ask` shows.
+    case full
+    /// Ids, headings, source and scores only — what a ranking needs (`eval`, and the
+    /// benchmark's comparison with engines that return document ids).
+    case ranking
+}
+
 /// The facade: open an index read-only and answer questions from it.
 ///
 /// ```swift
@@ -36,6 +45,8 @@ public final class SearchEngine {
     let postingsReader: PostingsReader
     let digestData: Statement
     let passageInfo: Statement
+    /// `passageInfo` without the text, for rankings.
+    let passageLabel: Statement
     let snippetOf: Statement
     let referencesOf: Statement
     let dataVersion: Statement
@@ -65,6 +76,10 @@ public final class SearchEngine {
                 SELECT p.external_id, p.heading, p.answers_type, a.slug, a.title, a.published, a.source, a.url, f.body
                 FROM passages p JOIN articles a ON a.id = p.article_id JOIN passages_fts f ON f.rowid = p.id
                 WHERE p.id = ?
+                """)
+            passageLabel = try database.prepare("""
+                SELECT p.external_id, p.heading, p.answers_type, a.slug, a.title, a.published, a.source, a.url, ''
+                FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ?
                 """)
             snippetOf = try database.prepare("""
                 SELECT snippet(passages_fts, 2, '[', ']', '…', 40) FROM passages_fts
@@ -98,7 +113,8 @@ public final class SearchEngine {
     /// Answers `question` with at most `limit` passages (at most two per article). With
     /// `declineWeak`, a best passage that covers too little of the question gives no answers
     /// and a `noAnswerReason` instead.
-    public func answers(to question: String, limit: Int = 5, declineWeak: Bool = true) throws -> SearchResult {
+    public func answers(to question: String, limit: Int = 5, declineWeak: Bool = true,
+                        detail: AnswerDetail = .full) throws -> SearchResult {
         do {
             // One read transaction per question: all its statements see one snapshot, the old
             // index or the new one, even when a re-index commits while it is being answered.
@@ -110,14 +126,14 @@ public final class SearchEngine {
                     corrector.reset()
                     seenDataVersion = version
                 }
-                return try search(question, limit: max(1, limit), declineWeak: declineWeak)
+                return try search(question, limit: max(1, limit), declineWeak: declineWeak, detail: detail)
             }
         } catch let error as SQLiteError {
             throw SearchError.from(error, path: path)
         }
     }
 
-    private func search(_ question: String, limit: Int, declineWeak: Bool) throws -> SearchResult {
+    private func search(_ question: String, limit: Int, declineWeak: Bool, detail: AnswerDetail) throws -> SearchResult {
         let analyzed = analyzer.analyze(question)
         var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
                                   emergency: detector.assess(question))
@@ -164,7 +180,14 @@ public final class SearchEngine {
         let highlight = FTS5Query(.any(present.map(\.group.expression)))
         for candidate in chosen {
             let record = scorer.digest.records[Int(candidate.passage)]
-            guard let info = try loadPassage(record.rowid) else { continue }
+            guard let info = try loadPassage(record.rowid, withText: detail == .full) else { continue }
+            if detail == .ranking {
+                result.answers.append(Answer(articleID: info.slug, articleTitle: info.title, heading: info.heading,
+                                             passageID: info.externalID, published: info.published, source: info.source,
+                                             url: info.url, sentences: [], snippet: "", score: candidate.score,
+                                             scoreParts: candidate.parts, references: []))
+                continue
+            }
             result.answers.append(try makeAnswer(record, info, candidate, terms: present, highlight: highlight,
                                                  questionType: analyzed.type))
         }
@@ -265,8 +288,8 @@ public final class SearchEngine {
         return stemmed
     }
 
-    private func loadPassage(_ row: Int64) throws -> PassageInfo? {
-        try passageInfo.rows([.integer(row)]) { s in
+    private func loadPassage(_ row: Int64, withText: Bool) throws -> PassageInfo? {
+        try (withText ? passageInfo : passageLabel).rows([.integer(row)]) { s in
             PassageInfo(externalID: s.text(0), heading: s.text(1), answersType: QuestionType(rawValue: s.text(2)) ?? .other,
                         slug: s.text(3), title: s.text(4), published: s.text(5), source: s.text(6), url: s.optionalText(7),
                         body: s.text(8))

@@ -10,7 +10,9 @@ struct BenchCommand: ParsableCommand {
         Opens the index read-only, answers the first question (timed: open + first answer), runs \
         --warmup passes, then --passes timed passes over every question, and finally lets \
         --concurrency threads (one connection each) answer the set once for throughput. Prints \
-        min/p50/p95/p99/max latency, throughput, peak memory, the core count and the build \
+        min/p50/p95/p99/max latency of full answers (text, sentences, snippet, references, as \
+        `ask` shows them) and of the ranking alone (the top passages' ids and scores, what \
+        engines such as tantivy return), throughput, peak memory, the core count and the build \
         configuration. Measure release builds: swift build -c release.
 
         Example:
@@ -69,12 +71,15 @@ struct BenchCommand: ParsableCommand {
         print(String(format: """
             %d questions × %d passes (%d warm-up), %@ build, %d cores
             open + first answer  %.2f ms
-            latency              min %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f ms
+            full answers         min %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f ms
+            ranking only         min %.3f  p50 %.3f  p95 %.3f  p99 %.3f  max %.3f ms
             throughput           %.0f questions/s with %d thread(s)
             peak memory          %.1f MiB
             """, report.questions, report.passes, report.warmupPasses, report.build, report.cores,
             report.openAndFirstAnswerMilliseconds, report.minMilliseconds, report.p50Milliseconds,
             report.p95Milliseconds, report.p99Milliseconds, report.maxMilliseconds,
+            report.ranking.minMilliseconds, report.ranking.p50Milliseconds, report.ranking.p95Milliseconds,
+            report.ranking.p99Milliseconds, report.ranking.maxMilliseconds,
             report.questionsPerSecond, report.threads, report.peakMemoryMiB))
     }
 }

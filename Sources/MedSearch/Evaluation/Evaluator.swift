@@ -26,7 +26,7 @@ public struct Evaluator {
     public func run(_ questions: [EvaluationQuestion], limit: Int, declineWeak: Bool) throws -> [QuestionResult] {
         try questions.map { question in
             let start = DispatchTime.now().uptimeNanoseconds
-            let result = try engine.answers(to: question.text, limit: limit, declineWeak: declineWeak)
+            let result = try engine.answers(to: question.text, limit: limit, declineWeak: declineWeak, detail: .ranking)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return QuestionResult(id: question.id, passageIDs: result.answers.map(\.passageID),
                                   scores: result.answers.map(\.score), seconds: seconds)

@@ -3,7 +3,33 @@ import Foundation
 /// Measures in-process answering: per-question latency over several passes, throughput with
 /// several threads (one engine each), and the cost of opening the index and answering a first
 /// question. Used by `medsearch bench`.
+///
+/// Latency is measured twice per pass: full answers (text, chosen sentences, snippet,
+/// references: what `ask` prints) and the ranking alone (the top passages' ids and scores:
+/// what engines such as tantivy return, so the comparison with them is like for like).
 public struct LatencyBenchmark {
+    /// Latency percentiles of one kind of answering, in milliseconds.
+    public struct Latencies: Sendable, Codable {
+        public var minMilliseconds: Double
+        public var p50Milliseconds: Double
+        public var p95Milliseconds: Double
+        public var p99Milliseconds: Double
+        public var maxMilliseconds: Double
+
+        init(_ samples: [Double]) {
+            let sorted = samples.sorted()
+            func percentile(_ p: Double) -> Double {
+                guard !sorted.isEmpty else { return 0 }
+                return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+            }
+            minMilliseconds = sorted.first ?? 0
+            p50Milliseconds = percentile(0.5)
+            p95Milliseconds = percentile(0.95)
+            p99Milliseconds = percentile(0.99)
+            maxMilliseconds = sorted.last ?? 0
+        }
+    }
+
     public struct Report: Sendable, Codable {
         public var questions: Int
         public var passes: Int
@@ -18,6 +44,8 @@ public struct LatencyBenchmark {
         public var p95Milliseconds: Double
         public var p99Milliseconds: Double
         public var maxMilliseconds: Double
+        /// The same percentiles for the ranking alone (`AnswerDetail.ranking`).
+        public var ranking: Latencies
         /// Questions answered per second by `threads` threads together.
         public var questionsPerSecond: Double
         /// Peak resident memory of the process (getrusage), in MiB.
@@ -39,20 +67,20 @@ public struct LatencyBenchmark {
         let openMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - openStart) / 1e6
 
         for _ in 0..<warmup { for question in questions { _ = try engine.answers(to: question.text, limit: limit) } }
-        var latencies: [Double] = []
+        var latencies: [Double] = [], rankings: [Double] = []
         latencies.reserveCapacity(questions.count * passes)
+        rankings.reserveCapacity(questions.count * passes)
         for _ in 0..<passes {
             for question in questions {
-                let start = DispatchTime.now().uptimeNanoseconds
+                var start = DispatchTime.now().uptimeNanoseconds
                 _ = try engine.answers(to: question.text, limit: limit)
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                start = DispatchTime.now().uptimeNanoseconds
+                _ = try engine.answers(to: question.text, limit: limit, declineWeak: false, detail: .ranking)
+                rankings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
         }
-        latencies.sort()
-        func percentile(_ p: Double) -> Double {
-            guard !latencies.isEmpty else { return 0 }
-            return latencies[min(latencies.count - 1, max(0, Int((p * Double(latencies.count)).rounded(.up)) - 1))]
-        }
+        let full = Latencies(latencies)
 
         let throughput = try measureThroughput(questions, threads: max(1, threads), limit: limit)
         var usage = rusage()
@@ -64,9 +92,10 @@ public struct LatencyBenchmark {
         #endif
         return Report(questions: questions.count, passes: passes, warmupPasses: warmup, threads: max(1, threads),
                       cores: ProcessInfo.processInfo.activeProcessorCount, build: build,
-                      openAndFirstAnswerMilliseconds: openMilliseconds, minMilliseconds: latencies.first ?? 0,
-                      p50Milliseconds: percentile(0.5), p95Milliseconds: percentile(0.95), p99Milliseconds: percentile(0.99),
-                      maxMilliseconds: latencies.last ?? 0, questionsPerSecond: throughput,
+                      openAndFirstAnswerMilliseconds: openMilliseconds, minMilliseconds: full.minMilliseconds,
+                      p50Milliseconds: full.p50Milliseconds, p95Milliseconds: full.p95Milliseconds,
+                      p99Milliseconds: full.p99Milliseconds, maxMilliseconds: full.maxMilliseconds,
+                      ranking: Latencies(rankings), questionsPerSecond: throughput,
                       peakMemoryMiB: Double(usage.ru_maxrss) / 1024)
     }
 

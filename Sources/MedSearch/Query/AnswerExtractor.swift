@@ -39,14 +39,21 @@ public struct AnswerExtractor: Sendable {
     /// The first two letters of every stem of the question's terms. A porter stem keeps the
     /// first two letters of its word, so a word that starts otherwise cannot match and is
     /// never stemmed: stemming every word of every shown passage was half of the answer time.
-    static func prefixes(of groups: [WeightedGroup]) -> Set<UInt16> {
-        var result = Set<UInt16>()
+    static func prefixes(of groups: [WeightedGroup]) -> PrefixFilter {
+        var result = PrefixFilter()
         for group in groups {
             for alternative in group.stems {
                 for stem in alternative { result.insert(prefixKey(Array(stem.utf8.prefix(2)))) }
             }
         }
         return result
+    }
+
+    /// A set of two-byte prefixes as a 65,536-bit map: one shift and mask a word.
+    struct PrefixFilter {
+        private var bits = [UInt64](repeating: 0, count: 1024)
+        mutating func insert(_ key: UInt16) { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        func contains(_ key: UInt16) -> Bool { bits[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 }
     }
 
     @inline(__always)
@@ -58,7 +65,7 @@ public struct AnswerExtractor: Sendable {
 
     /// Porter stems of the words of `sentence` that may match (see `prefixes(of:)`), the first
     /// 200 words; text that is not ASCII takes the tokenizer's full path.
-    static func stems(of utf8: ArraySlice<UInt8>, startingLike prefixes: Set<UInt16>, stem: (String) -> String) -> Set<String> {
+    static func stems(of utf8: ArraySlice<UInt8>, startingLike prefixes: PrefixFilter, stem: (String) -> String) -> Set<String> {
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
             return Set(TextTokenizer.words(String(decoding: utf8, as: UTF8.self), limit: 200).map(stem))
         }
