@@ -227,6 +227,7 @@ public final class SearchEngine {
         let total = Double(max(scorer.passageCount, 1))
         var result: [WeightedGroup] = []
         var lists: [TermPostings] = []
+        var seen = Set<Set<[String]>>()
         for var group in groups {
             var postings = try postingsReader.postings(of: group, stem: stem)
             var correctedFrom: String?
@@ -252,6 +253,10 @@ public final class SearchEngine {
                     postings = postings.union(more)
                 }
             }
+            // "exercise" and "exercises", or "asthmatics" corrected to "asthma" beside "asthma":
+            // one term, counted once.
+            let stems = Set(group.alternatives.map { $0.map(stem) })
+            guard seen.insert(stems).inserted else { continue }
             // A word the index does not hold weighs as much as the rarest word: a question
             // about "toe" is not answered by passages that only match its other words.
             let frequency = postings.count
@@ -260,6 +265,14 @@ public final class SearchEngine {
             result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
                                         informative: informative, correctedFrom: correctedFrom, stem: stem))
             lists.append(postings)
+        }
+        // A long message keeps its most informative terms: the chatter's common words cost
+        // time and pull the ranking towards whatever they happen to match.
+        if result.count > weights.maximumTerms {
+            let kept = Set(result.indices.sorted { (result[$0].weight, -$0) > (result[$1].weight, -$1) }.prefix(weights.maximumTerms))
+            let indices = result.indices.filter(kept.contains)
+            result = indices.map { result[$0] }
+            lists = indices.map { lists[$0] }
         }
         // A question made only of common words still needs its terms to count.
         if !result.contains(where: \.informative) {

@@ -98,6 +98,8 @@ struct EvalCommand: ParsableCommand {
                                 scores.declinedUnanswerable * 100, scores.unanswerable, scores.declinedAnswerable * 100))
         }
         lines.append(String(format: "latency p50 %.2f ms  p99 %.2f ms (in-process, this build)", report.latencyP50Milliseconds, report.latencyP99Milliseconds))
+        let slowest = results.sorted { $0.seconds > $1.seconds }.prefix(3)
+        lines.append("slowest: " + slowest.map { String(format: "%@ %.2f ms", $0.id, $0.seconds * 1000) }.joined(separator: ", "))
         print(lines.joined(separator: "\n"))
     }
 }
