@@ -64,6 +64,16 @@ class Bm25sPeer:
         self._retriever = self._bm25s.BM25()
         self._retriever.index(self._tokenize(texts), show_progress=False)
 
+    def save(self, path: Path) -> None:
+        """The built index and its answer ids in a folder, for BM25.load (speed.py)."""
+        self._retriever.save(str(path), show_progress=False)
+        (path / "ids.json").write_text(json.dumps(self._ids))
+
+    def load(self, path: Path, mmap: bool = True) -> None:
+        """An index written by save(); memory-mapped by default."""
+        self._retriever = self._bm25s.BM25.load(str(path), mmap=mmap, show_progress=False)
+        self._ids = json.loads((path / "ids.json").read_text())
+
     def search(self, query: str) -> Hits:
         # Strings rather than the query's own token ids: retrieve() then looks each stem up in
         # the corpus vocabulary and drops the ones the corpus never saw.
@@ -80,10 +90,11 @@ class TantivyPeer:
     name = "tantivy"
     fields = ["question", "focus", "answer"]
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         import tantivy
 
         self._tantivy = tantivy
+        self._path = path  # None: the index lives in memory
         self._index = None
         self._searcher = None
 
@@ -93,7 +104,11 @@ class TantivyPeer:
         sb.add_text_field("id", stored=True, tokenizer_name="raw")
         for field in self.fields:
             sb.add_text_field(field, tokenizer_name="en_stem")
-        self._index = tv.Index(sb.build())  # in memory, like bm25s
+        if self._path is None:
+            self._index = tv.Index(sb.build())  # in memory, like bm25s
+        else:
+            self._path.mkdir(parents=True, exist_ok=True)
+            self._index = tv.Index(sb.build(), path=str(self._path), reuse=False)
         # One indexing thread puts the documents in one segment in corpus order, so that equal
         # scores (MedQuAD repeats some answers word for word under several ids) always break
         # the same way; with several threads the segment split, and so the run file, varies
@@ -104,6 +119,11 @@ class TantivyPeer:
         writer.commit()
         writer.wait_merging_threads()
         self._index.reload()
+        self._searcher = self._index.searcher()
+
+    def open(self) -> None:
+        """An index that build() wrote to this peer's path (speed.py)."""
+        self._index = self._tantivy.Index.open(str(self._path))
         self._searcher = self._index.searcher()
 
     # Everything but letters, digits and spaces can be query syntax (field:, "phrase", +must,
@@ -117,13 +137,25 @@ class TantivyPeer:
     def clean(cls, query: str) -> str:
         return " ".join(cls._SYNTAX.sub(" ", query).split())
 
-    def search(self, query: str) -> Hits:
+    # search() in three steps, so that speed.py can also time the searcher alone.
+    def parse(self, query: str):
+        """The cleaned question parsed over the three fields; None when nothing is left."""
         cleaned = self.clean(query)
         if not cleaned:
-            return []
+            return None
         parsed, _errors = self._index.parse_query_lenient(cleaned, self.fields)
-        result = self._searcher.search(parsed, TOP_K)
-        return [(score, self._searcher.doc(addr)["id"][0]) for score, addr in result.hits]
+        return parsed
+
+    def top(self, parsed) -> list:
+        """The searcher alone: (score, document address) of the top 10."""
+        return self._searcher.search(parsed, TOP_K).hits
+
+    def ids(self, hits: list) -> Hits:
+        return [(score, self._searcher.doc(addr)["id"][0]) for score, addr in hits]
+
+    def search(self, query: str) -> Hits:
+        parsed = self.parse(query)
+        return [] if parsed is None else self.ids(self.top(parsed))
 
 
 def percentile(samples: list[float], p: float) -> float:

@@ -2,6 +2,7 @@
 # Run the peer engines (bm25s, tantivy) on the shared evaluation data.
 #
 #   Benchmarks/peers/run.sh [--data DIR] [--out DIR] [other peers.py options]
+#   Benchmarks/peers/run.sh --speed [speed.py options]     # speed.py instead (Benchmarks/speed.sh)
 #
 # Creates Benchmarks/peers/.venv on first use and installs the pinned packages from PyPI; later
 # runs reuse it unless the pins below change. The data directory is --data, else
@@ -16,6 +17,12 @@ venv="$here/.venv"
 # The published peer scores were measured with exactly these versions; numpy is pinned too
 # because bm25s's float32 scores (and so its tie-breaking) depend on it.
 pins=(bm25s==0.3.16 PyStemmer==3.1.0 tantivy==0.27.0 numpy==2.4.6)
+
+script=peers.py
+if [[ "${1:-}" == --speed ]]; then
+  script=speed.py
+  shift
+fi
 
 data="${MEDSEARCH_SHARED_DATA:-$repo/../shared/data}"
 args=("$@")
@@ -58,4 +65,4 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "${pins[*]}" ]]; then
 fi
 
 # A --data given by the caller comes last and so wins; it is the same directory anyway.
-exec "$venv/bin/python" "$here/peers.py" --data "$data" "$@"
+exec "$venv/bin/python" "$here/$script" --data "$data" "$@"
