@@ -14,7 +14,7 @@ for need in "$data/medquad" "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Ques
   [ -e "$need" ] || { echo "missing: $need (set MEDSEARCH_SHARED_DATA)" >&2; exit 2; }
 done
 
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 bin=.build/release/medsearch
 echo "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d), $(nproc) cores"
 "$bin" index "$data/medquad" --db "$work/medquad.sqlite" --rebuild 2>/dev/null

@@ -11,7 +11,7 @@
 # current), PASSES (timed passes, default 5), RUNS (timed whole-process runs, default 20).
 #
 # Steps, in this order:
-#   1. swift build -c release (log in $WORK/build.log).
+#   1. swift build -c release --static-swift-stdlib (log in $WORK/build.log).
 #   2. medsearch index <data>/medquad --db $WORK/medquad.sqlite --rebuild, when the index is
 #      missing, was built by another binary, or REBUILD=1; timed with /usr/bin/time -v (wall
 #      seconds, max RSS). A reused index has no build figure in the table.
@@ -70,8 +70,8 @@ if pgrep -x swift-build >/dev/null || pgrep -x swift-frontend >/dev/null; then
   say "note: another Swift build is running on this machine; latencies will be noisy"
 fi
 
-say "swift build -c release"
-swift build -c release >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
+say "swift build -c release --static-swift-stdlib"
+swift build -c release --static-swift-stdlib >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
 
 # The index is rebuilt (and timed) when missing, when another binary built it, or on REBUILD=1.
 stamp="$work/medquad.sqlite.binary"

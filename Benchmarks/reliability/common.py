@@ -1,6 +1,6 @@
 """Shared helpers for the reliability scripts (Python 3 standard library only, no network).
 
-- `binary()` builds the release binary (`swift build -c release`) and returns
+- `binary()` builds the release binary (`swift build -c release --static-swift-stdlib`) and returns
   `.build/release/medsearch`, or uses `--binary PATH` / `$MEDSEARCH_BIN` (to measure another build);
 - `make_corpus()` writes the synthetic corpora A and B (copies of the shipped Corpus; B deletes,
   edits and adds articles) so that "before" and "after" answers differ;
@@ -36,8 +36,8 @@ def binary(argv_binary: str | None = None) -> str:
     explicit = argv_binary or os.environ.get("MEDSEARCH_BIN")
     if explicit:
         return str(Path(explicit).resolve())
-    log("building: swift build -c release")
-    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True,
+    log("building: swift build -c release --static-swift-stdlib")
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     return str(ROOT / ".build" / "release" / "medsearch")
 

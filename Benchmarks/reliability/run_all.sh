@@ -6,7 +6,7 @@
 #   sudo Benchmarks/reliability/run_all.sh
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release >/dev/null || exit 1
+swift build -c release --static-swift-stdlib >/dev/null || exit 1
 bin=$(realpath .build/release/medsearch)
 results=${RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/medsearch-reliability-XXXXXX")}
 mkdir -p "$results"

@@ -16,7 +16,7 @@ CLI_CASES=${CLI_CASES:-1000}
 if [ -n "${MEDSEARCH_BIN:-}" ]; then
   bin=$MEDSEARCH_BIN
 else
-  swift build -c release >/dev/null
+  swift build -c release --static-swift-stdlib >/dev/null
   bin=.build/release/medsearch
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/medsearch-soak-XXXXXX")

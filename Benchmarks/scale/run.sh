@@ -44,8 +44,8 @@ done
 mkdir -p "$work"
 
 log="$work/medsearch-scale-build.log"
-echo "building (swift build -c release)…" >&2
-swift build -c release >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+echo "building (swift build -c release --static-swift-stdlib)…" >&2
+swift build -c release --static-swift-stdlib >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 bin=.build/release/medsearch
 
 commit="$(git rev-parse --short HEAD)"

@@ -67,9 +67,6 @@ public final class SearchEngine {
             guard version == String(Schema.version) else {
                 throw SearchError.incompatibleIndex(path: path, found: version ?? "none")
             }
-            // Pages read through a memory map rather than a pread() each (5 % of a question's
-            // time in perf); SQLite re-checks the file size at each read transaction.
-            try database.execute("PRAGMA mmap_size = 1073741824")
             postingsReader = try PostingsReader(database: database)
             digestData = try database.prepare("SELECT data FROM passage_digest WHERE part = 0")
             passageInfo = try database.prepare("""

@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
         min/p50/p95/p99/max latency of full answers (text, sentences, snippet, references, as \
         `ask` shows them) and of the ranking alone (the top passages' ids and scores, what \
         engines such as tantivy return), throughput, peak memory, the core count and the build \
-        configuration. Measure release builds: swift build -c release.
+        configuration. Measure release builds: swift build -c release --static-swift-stdlib.
 
         Example:
           .build/release/medsearch bench --db medquad.sqlite --field message --passes 5 \\
