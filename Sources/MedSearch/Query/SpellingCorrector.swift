@@ -12,13 +12,27 @@ final class SpellingCorrector {
         vocabulary = try database.prepare("SELECT term, documents FROM postings WHERE term >= ? AND term < ?")
     }
 
+    /// Corrections already worked out, nil included ("no close term"): a misspelled word
+    /// costs a scan of its letter's terms, and users repeat their words. Bounded.
+    private var known: [String: String?] = [:]
+
     /// Forgets the vocabulary read so far (the index changed).
-    func reset() { candidatesByLetter.removeAll() }
+    func reset() {
+        candidatesByLetter.removeAll()
+        known.removeAll()
+    }
 
     /// The best indexed term within edit distance 1 (stems of 4-7 letters) or 2 (longer), most
     /// frequent first; nil when the word is too short or nothing is close. Words of four letters
     /// are left alone: "lice" is one edit from "like".
     func correction(for original: String) throws -> String? {
+        if let answer = known[original] { return answer }
+        let answer = try closestTerm(to: original)
+        if known.count < 50_000 { known[original] = answer }
+        return answer
+    }
+
+    private func closestTerm(to original: String) throws -> String? {
         guard original.count >= 5, original.count <= 40, let first = original.unicodeScalars.first,
               first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return nil }
         // Vocabulary terms are porter stems: compare stem with stem ("lupis" → "lupi" ~ "lupu").
