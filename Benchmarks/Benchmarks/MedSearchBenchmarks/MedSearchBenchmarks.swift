@@ -36,7 +36,25 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Answer a question (search, re-rank, extract)", configuration: .init(maxIterations: 200)) { benchmark in
+    Benchmark("Answer extraction (sentences of one passage)") { benchmark in
+        let text = (try? String(contentsOfFile: corpus + "/immunotherapy-overview.md", encoding: .utf8)) ?? ""
+        let groups = ["immunotherapi", "cure", "cancer"].map {
+            WeightedGroup(group: TermGroup(surface: [$0], alternatives: [[$0]]), documentFrequency: 10, weight: 2,
+                          informative: true, correctedFrom: nil)
+        }
+        for _ in benchmark.scaledIterations { blackHole(AnswerExtractor().sentences(of: text, for: groups)) }
+    }
+
+    Benchmark("Ranking only (posting lists, scoring, top passages' ids)", configuration: .init(maxIterations: 500)) { benchmark in
+        if !FileManager.default.fileExists(atPath: index) { _ = try? IndexWriter.rebuild(at: index, from: [corpus]) }
+        guard let engine = try? SearchEngine(path: index) else { return }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            for question in questions { blackHole(try? engine.answers(to: question, limit: 10, declineWeak: false, detail: .ranking)) }
+        }
+    }
+
+    Benchmark("Answer a question (rank, read, extract, snippet, references)", configuration: .init(maxIterations: 200)) { benchmark in
         if !FileManager.default.fileExists(atPath: index) { _ = try? IndexWriter.rebuild(at: index, from: [corpus]) }
         guard let engine = try? SearchEngine(path: index) else { return }
         benchmark.startMeasurement()

@@ -168,8 +168,8 @@ public struct WeightedGroup: Sendable, Equatable {
     /// question is about.
     public let isGeneric: Bool
 
-    init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?,
-         stem: (String) -> String = PorterStemmer.stem) {
+    public init(group: TermGroup, documentFrequency: Int, weight: Double, informative: Bool, correctedFrom: String?,
+                stem: (String) -> String = PorterStemmer.stem) {
         self.group = group
         self.documentFrequency = documentFrequency
         self.weight = weight
