@@ -145,7 +145,7 @@ public final class SearchEngine {
             return result
         }
 
-        // Every passage holding an informative term is scored; enough of the best are kept
+        // Every passage holding a question term is scored; enough of the best are kept
         // to fill `limit` even when one article holds many of them.
         var ranked = scorer.rank(terms, postings: postings, type: analyzed.type, weights: weights,
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
@@ -156,8 +156,7 @@ public final class SearchEngine {
         if mayDecline, let first = ranked.first, isWeak(first), let covered = ranked.firstIndex(where: { !isWeak($0) && $0.namesTopic }) {
             ranked.removeFirst(covered)
         }
-        let informative = present.filter(\.informative)
-        if let candidates = FTS5Query(.any((informative.isEmpty ? present : informative).map(\.group.expression))) {
+        if let candidates = FTS5Query(.any(present.map(\.group.expression))) {
             result.stages.append((candidates.matchString, scorer.lastCandidateCount))
         }
 

@@ -64,8 +64,8 @@ public struct RankingWeights: Sendable, Equatable {
     /// see `GenericWords`) matched by the best passage, say "no good answer" rather than show
     /// a weak match.
     public var minimumCoverage = 0.4
-    /// A term counts as informative in the coverage only if it appears in at most this share
-    /// of passages (very common words say nothing about the topic).
+    /// `ask --explain` marks a term in more than this share of passages "(common)". It no
+    /// longer limits the candidates (see `CandidateScorer`).
     public var commonTermShare = 0.25
 
     /// `bm25()` weights of `refs_fts` (authors, year, title, journal, raw) for `medsearch refs`:
