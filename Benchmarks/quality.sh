@@ -22,7 +22,7 @@ for form in message summary; do
   "$bin" eval --db "$work/medquad.sqlite" --field "$form" \
     --questions "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" \
     --qrels "$data/liveqa-dev/qrels-medquad-judged.dev.txt" --run-out "$work/medsearch.$form.run" > "$work/medsearch.$form.txt"
-  echo "medsearch $form: $(tail -1 "$work/medsearch.$form.txt")"
+  echo "medsearch $form: $(grep "^latency" "$work/medsearch.$form.txt")"
 done
 Benchmarks/peers/compare.sh --data "$data" --out "$work/peers" "$work/medsearch.message.run" "$work/medsearch.summary.run"
 
