@@ -94,8 +94,45 @@ public struct MedQuADParser {
     }
 
     /// Lines trimmed, blank lines dropped: MedQuAD answers are indented inside the XML.
+    ///
+    /// Works on the UTF-8 bytes: a line is cut at each "\n" that does not end a "\r\n" (one
+    /// `Character`, which `split(separator: "\n")` does not cut either) and trimmed of ASCII
+    /// white space; a line whose ends are not ASCII after that is trimmed by `trimmed`, which
+    /// also knows Unicode spaces and combining marks.
     static func cleanAnswer(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            func append(_ start: Int, _ end: Int) {
+                var first = start, last = end
+                while first < last, isASCIISpace(bytes[first]) { first += 1 }
+                while last > first, isASCIISpace(bytes[last - 1]) { last -= 1 }
+                guard first < last else { return }
+                if bytes[first] >= 0x80 || bytes[last - 1] >= 0x80 {
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmed
+                    guard !line.isEmpty else { return }
+                    if !result.isEmpty { result.append(10) }
+                    result.append(contentsOf: line.utf8)
+                    return
+                }
+                if !result.isEmpty { result.append(10) }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<last]))
+            }
+            var lineStart = 0
+            for offset in 0..<bytes.count where bytes[offset] == 10 && (offset == 0 || bytes[offset - 1] != 13) {
+                append(lineStart, offset)
+                lineStart = offset + 1
+            }
+            append(lineStart, bytes.count)
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The ASCII characters `Character.isWhitespace` holds: tab, line feed, vertical tab, form
+    /// feed, carriage return and space.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 32 || (byte >= 9 && byte <= 13)
     }
 }
 

@@ -76,6 +76,21 @@ import Testing
         #expect(rows.map(\.line) == [1, 2, 4])
     }
 
+    /// `cleanAnswer` works on bytes; it must agree with the `Character`-level definition it
+    /// replaced, also where Unicode white space, "\r\n" and combining marks meet line ends.
+    @Test(arguments: [
+        "  Line one  \n\n\t  line two\t\n   \n",
+        "a\r\nb\n \r\n c \r\n",
+        "\u{00A0}nbsp\u{00A0}\n\u{2003}em\u{3000}\n\u{0085}",
+        " \u{0301}mark after space\n tail \u{0301}\n x\u{0301} ",
+        "caf\u{00E9}\n  na\u{00EF}ve  \n\u{1F600} \n",
+        "\n\n\n", "", "\r\n", "no newline at all",
+    ])
+    func cleanAnswerMatchesTheCharacterDefinition(text: String) {
+        let characterLevel = text.split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
+        #expect(MedQuADParser.cleanAnswer(text) == characterLevel)
+    }
+
     /// The real MedQuAD tree beside the project (present in CI): the evaluation corpus is
     /// every XML answer plus the judged answers the XML lacks, 17,862 in all.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SharedData.medquad)))
