@@ -205,52 +205,17 @@ public final class IndexWriter {
 
         let parser = ArticleFileParser()
         // Supplements first: XML files draw answers from them.
-        let ordered = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
-            + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
-        var changed: [ChangedFile] = []
-        var passagesRead = 0
-        for (done, file) in ordered.enumerated() {
-            progress?(IndexProgress(stage: .reading, filesDone: done, filesTotal: ordered.count, passages: passagesRead,
-                                    bytes: report.bytes, seconds: elapsed()))
-            let bytes: [UInt8], hash: String, parsed: ParsedFile
-            do {
-                bytes = try InputFiles.read(file)
-                hash = parser.changeKey(bytes: bytes, path: file)
-                if knownHashes[file] == hash {
-                    report.filesUnchanged += 1
-                    continue
-                }
-                parsed = try parser.parse(bytes: bytes, path: file)
-            } catch let diagnostic as IngestDiagnostic {
-                try record(diagnostic)
-                if diagnostic.severity == .error { report.filesFailed += 1 } else { report.filesSkipped += 1 }
-                continue
-            }
-            report.entriesWithoutText += parsed.skippedEntries
-            let held = claims.release(file)
-            let (accepted, clashes, notes) = claim(parsed, from: file, in: &claims)
-            let errors = parsed.entryErrors + clashes
-            // In line order, each problem once.
-            for diagnostic in (parsed.warnings + notes + errors).enumerated()
-                .sorted(by: { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }).map(\.element) {
-                try record(diagnostic)
-            }
-            if accepted.isEmpty, !errors.isEmpty {
-                claims.restore(held)
-                report.filesFailed += 1
-                continue
-            }
-            if accepted.isEmpty, !parsed.articles.isEmpty {
-                // Every document of the file repeats one already indexed (MedQuAD).
-                claims.restore(held)
-                report.filesSkipped += 1
-                continue
-            }
-            report.entriesFailed += errors.count
-            report.bytes += bytes.count
-            passagesRead += accepted.reduce(0) { $0 + $1.passages.count }
-            changed.append(ChangedFile(path: file, hash: hash, articles: accepted, lines: parsed.articleLines, hasErrors: !errors.isEmpty))
-        }
+        let supplements = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
+        let ordered = supplements + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
+        // Files are read and parsed (and their passages made) on worker threads a little ahead
+        // of this thread, which claims their ids and writes them in path order: row ids and
+        // diagnostics never depend on timing. The supplements are read here first, before any
+        // XML file asks for them.
+        let prepare: @Sendable (String) -> PreparedFile = { PreparedFile(path: $0, parser: parser, knownHash: knownHashes[$0]) }
+        var preparedSupplements = supplements.map(prepare)[...]
+        let work = OrderedWork(count: ordered.count - supplements.count, workers: OrderedWork<PreparedFile>.defaultWorkers,
+                               window: 64) { prepare(ordered[supplements.count + $0]) }
+        defer { work.finish() }
 
         try database.transaction {
             let inserter = try ArticleInserter(database: database)
@@ -258,51 +223,67 @@ public final class IndexWriter {
                 try inserter.deleteFile(path)
                 report.filesRemoved += 1
             }
-            for (done, file) in changed.enumerated() {
-                progress?(IndexProgress(stage: .writing, filesDone: done, filesTotal: changed.count, passages: report.passages,
+            var passagesRead = 0
+            // Ids the checks missed but the index refused, reported after the files' own problems.
+            var writeClashes: [IngestDiagnostic] = []
+            for (done, file) in ordered.enumerated() {
+                progress?(IndexProgress(stage: .reading, filesDone: done, filesTotal: ordered.count, passages: passagesRead,
                                         bytes: report.bytes, seconds: elapsed()))
-                // Each file, and each article in it, is a savepoint: an id the checks above
-                // missed costs that article only, and a file none of whose articles could be
-                // written keeps its previous version.
-                var clashes: [IngestDiagnostic] = []
-                var written = (articles: 0, passages: 0)
-                do {
-                    try database.savepoint {
-                        try inserter.deleteFile(file.path)
-                        for (article, passages) in file.articles {
-                            do {
-                                if file.articles.count == 1 {
-                                    // The file's savepoint already undoes a lone article.
-                                    try inserter.insert(article, passages: passages, filePath: file.path)
-                                } else {
-                                    try database.savepoint { try inserter.insert(article, passages: passages, filePath: file.path) }
-                                }
-                                written.articles += 1
-                                written.passages += passages.count
-                            } catch let error as SQLiteError where error.isConstraintViolation {
-                                clashes.append(IngestDiagnostic(path: file.path, line: file.lines[article.id] ?? 1,
-                                                                message: "'\(article.id)' clashes with an id already in the index (\(error.message))"))
-                            }
-                        }
-                        if written.articles == 0, !file.articles.isEmpty { throw FileNotWritten() }
-                        // A file with left-out entries is read again next time, so that its
-                        // errors are reported until they are mended.
-                        let hash = file.hasErrors || !clashes.isEmpty ? file.hash + IndexWriter.retryMark : file.hash
-                        try inserter.recordFile(file.path, hash: hash)
-                    }
-                } catch is FileNotWritten {
-                    written = (0, 0)
+                let input: PreparedFile.Parsed
+                switch preparedSupplements.popFirst() ?? work.next()! {
+                case .unchanged:
+                    report.filesUnchanged += 1
+                    continue
+                case .failed(let diagnostic as IngestDiagnostic):
+                    try record(diagnostic)
+                    if diagnostic.severity == .error { report.filesFailed += 1 } else { report.filesSkipped += 1 }
+                    continue
+                case .failed(let error):
+                    throw error
+                case .parsed(let parsed):
+                    input = parsed
                 }
-                for clash in clashes { try record(clash) }
-                if written.articles == 0, !file.articles.isEmpty {
+                let parsed = input.file
+                report.entriesWithoutText += parsed.skippedEntries
+                let held = claims.release(file)
+                let (accepted, clashes, notes) = claim(input, from: file, in: &claims)
+                let errors = parsed.entryErrors + clashes
+                // In line order, each problem once.
+                for diagnostic in (parsed.warnings + notes + errors).enumerated()
+                    .sorted(by: { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }).map(\.element) {
+                    try record(diagnostic)
+                }
+                if accepted.isEmpty, !errors.isEmpty {
+                    claims.restore(held)
                     report.filesFailed += 1
                     continue
                 }
-                report.entriesFailed += clashes.count
+                if accepted.isEmpty, !parsed.articles.isEmpty {
+                    // Every document of the file repeats one already indexed (MedQuAD).
+                    claims.restore(held)
+                    report.filesSkipped += 1
+                    continue
+                }
+                report.entriesFailed += errors.count
+                report.bytes += input.byteCount
+                passagesRead += accepted.reduce(0) { $0 + $1.passages.count }
+                let changed = ChangedFile(path: file, hash: input.hash, articles: accepted, lines: parsed.articleLines,
+                                          hasErrors: !errors.isEmpty)
+
+                let (written, clashesOnWrite) = try write(changed, with: inserter)
+                writeClashes += clashesOnWrite
+                if written.articles == 0, !changed.articles.isEmpty {
+                    report.filesFailed += 1
+                    continue
+                }
+                report.entriesFailed += clashesOnWrite.count
                 report.articles += written.articles
                 report.passages += written.passages
                 report.filesIndexed += 1
             }
+            for clash in writeClashes { try record(clash) }
+            progress?(IndexProgress(stage: .writing, filesDone: ordered.count, filesTotal: ordered.count, passages: report.passages,
+                                    bytes: report.bytes, seconds: elapsed()))
             try inserter.deleteOrphanReferences()
             // Average field lengths for per-field BM25, kept current with every update.
             try database.execute("""
@@ -317,14 +298,91 @@ public final class IndexWriter {
         return report
     }
 
+    /// Writes one changed file in a savepoint, replacing its previous version: each file, and
+    /// each article in it, is a savepoint: an id the checks missed costs that article only, and
+    /// a file none of whose articles could be written keeps its previous version. Returns what
+    /// was written and the articles the index refused.
+    private func write(_ file: ChangedFile, with inserter: ArticleInserter) throws
+        -> (written: (articles: Int, passages: Int), clashes: [IngestDiagnostic]) {
+        var clashes: [IngestDiagnostic] = []
+        var written = (articles: 0, passages: 0)
+        do {
+            try database.savepoint {
+                try inserter.deleteFile(file.path)
+                for (article, passages, lengths) in file.articles {
+                    do {
+                        if file.articles.count == 1 {
+                            // The file's savepoint already undoes a lone article.
+                            try inserter.insert(article, passages: passages, lengths: lengths, filePath: file.path)
+                        } else {
+                            try database.savepoint {
+                                try inserter.insert(article, passages: passages, lengths: lengths, filePath: file.path)
+                            }
+                        }
+                        written.articles += 1
+                        written.passages += passages.count
+                    } catch let error as SQLiteError where error.isConstraintViolation {
+                        clashes.append(IngestDiagnostic(path: file.path, line: file.lines[article.id] ?? 1,
+                                                        message: "'\(article.id)' clashes with an id already in the index (\(error.message))"))
+                    }
+                }
+                if written.articles == 0, !file.articles.isEmpty { throw FileNotWritten() }
+                // A file with left-out entries is read again next time, so that its
+                // errors are reported until they are mended.
+                let hash = file.hasErrors || !clashes.isEmpty ? file.hash + IndexWriter.retryMark : file.hash
+                try inserter.recordFile(file.path, hash: hash)
+            }
+        } catch is FileNotWritten {
+            written = (0, 0)
+        }
+        return (written, clashes)
+    }
+
     /// A changed file's articles that passed the id checks, with their passages.
     struct ChangedFile {
         var path: String
         var hash: String
-        var articles: [(article: Article, passages: [Passage])]
+        var articles: [(article: Article, passages: [Passage], lengths: [FieldLengths])]
         var lines: [String: Int]
         /// Some entries were left out for an error.
         var hasErrors: Bool
+    }
+
+    /// What a worker thread made of one input file, before the writer claims its ids.
+    enum PreparedFile: Sendable {
+        /// Its content hash is the one indexed.
+        case unchanged
+        /// It could not be read or parsed: an `IngestDiagnostic` (an error: the file failed; a
+        /// warning: it was skipped), or another error that stops the run.
+        case failed(any Error)
+        case parsed(Parsed)
+
+        struct Parsed: Sendable {
+            var file: ParsedFile
+            var hash: String
+            var byteCount: Int
+            /// Each article's passages (`Article.passages()`) with their token counts.
+            var passages: [(passages: [Passage], lengths: [FieldLengths])]
+        }
+
+        init(path: String, parser: ArticleFileParser, knownHash: String?) {
+            do {
+                let bytes = try InputFiles.read(path)
+                let hash = parser.changeKey(bytes: bytes, path: path)
+                if knownHash == hash {
+                    self = .unchanged
+                    return
+                }
+                let parsed = try parser.parse(bytes: bytes, path: path)
+                let passages = parsed.articles.map { article in
+                    let passages = article.passages()
+                    return (passages, passages.map(FieldLengths.init))
+                }
+                self = .parsed(Parsed(file: parsed, hash: hash, byteCount: bytes.count, passages: passages))
+            } catch {
+                self = .failed(error)
+            }
+        }
     }
 
     /// Appended to the stored hash of a file whose entries were partly left out: it never
@@ -337,11 +395,13 @@ public final class IndexWriter {
     /// Claims the ids of a parsed file's articles: an id another file has is an error at the
     /// article's line (the article is left out), except for MedQuAD's known repeats, which keep
     /// the answers the first file lacks and are noted with a warning.
-    func claim(_ parsed: ParsedFile, from file: String, in claims: inout IDClaims)
-        -> (accepted: [(article: Article, passages: [Passage])], errors: [IngestDiagnostic], notes: [IngestDiagnostic]) {
-        var accepted: [(article: Article, passages: [Passage])] = []
+    func claim(_ input: PreparedFile.Parsed, from file: String, in claims: inout IDClaims)
+        -> (accepted: [(article: Article, passages: [Passage], lengths: [FieldLengths])], errors: [IngestDiagnostic], notes: [IngestDiagnostic]) {
+        let parsed = input.file
+        var accepted: [(article: Article, passages: [Passage], lengths: [FieldLengths])] = []
         var errors: [IngestDiagnostic] = [], notes: [IngestDiagnostic] = []
-        for var article in parsed.articles {
+        for (offset, var article) in parsed.articles.enumerated() {
+            var (passages, lengths) = input.passages[offset]
             let line = parsed.articleLines[article.id] ?? 1
             if let owner = claims.owner(ofArticle: article.id) {
                 guard parsed.duplicatesAreWarnings else {
@@ -356,14 +416,15 @@ public final class IndexWriter {
                 notes.append(IngestDiagnostic(path: file, line: 2, severity: .warning,
                     message: "repeats document '\(original)' of \(owner); kept \(article.sections.count) of its \(before) answers, the others are already indexed"))
                 if article.sections.isEmpty { continue }
+                passages = article.passages()
+                lengths = passages.map(FieldLengths.init)
             }
-            let passages = article.passages()
             if let (id, owner) = claims.clash(in: passages) {
                 errors.append(IngestDiagnostic(path: file, line: line, message: "passage id '\(id)' of '\(article.id)' is already indexed from \(owner)"))
                 continue
             }
             claims.claim(article: article.id, passages: passages, file: file)
-            accepted.append((article, passages))
+            accepted.append((article, passages, lengths))
         }
         return (accepted, errors, notes)
     }
@@ -445,8 +506,9 @@ struct ArticleInserter {
         deleteArticle = try database.prepare("DELETE FROM articles WHERE id = ?")
     }
 
-    /// Inserts the article, its passages (`article.passages()`) and its references.
-    func insert(_ article: Article, passages: [Passage], filePath: String) throws {
+    /// Inserts the article, its passages (`article.passages()`, with their token counts) and
+    /// its references.
+    func insert(_ article: Article, passages: [Passage], lengths: [FieldLengths], filePath: String) throws {
         try insertArticle.run([
             .text(article.id), .text(article.title), .text(article.published),
             article.reviewed.map { .text($0) } ?? .null, .text(article.summary),
@@ -454,12 +516,11 @@ struct ArticleInserter {
             .text(article.source), article.url.map { .text($0) } ?? .null, .text(filePath), .text(article.dump()),
         ])
         let articleRow = database.lastInsertedRowID
-        for passage in passages {
-            let lengths = [passage.title, passage.heading, passage.text, passage.keywords].map {
-                Statement.Value.integer(Int64(TextTokenizer.tokenCount($0)))
-            }
+        for (passage, length) in zip(passages, lengths) {
             try insertPassage.run([.text(passage.id), .integer(articleRow), .integer(Int64(passage.position)),
-                                   .text(passage.heading), .text(passage.answersType.rawValue)] + lengths)
+                                   .text(passage.heading), .text(passage.answersType.rawValue),
+                                   .integer(Int64(length.title)), .integer(Int64(length.heading)),
+                                   .integer(Int64(length.body)), .integer(Int64(length.keywords))])
             let passageRow = database.lastInsertedRowID
             try insertPassageText.run([.integer(passageRow), .text(passage.title), .text(passage.heading),
                                        .text(passage.text), .text(passage.keywords)])

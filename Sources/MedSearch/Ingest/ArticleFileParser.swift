@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the parser for a file by its ending and turns its bytes into articles.
 ///
 /// | ending | format |
@@ -8,10 +10,13 @@
 /// | `.xml` | a MedQuAD `Document` |
 /// | `judged-answers.csv` | MedQuAD's judged answers: fills answers the XML lacks; no articles of its own |
 ///
-/// One parser serves one index run: it remembers the MedQuAD supplements it has read.
-public final class ArticleFileParser {
+/// One parser serves one index run: it remembers the MedQuAD supplements it has read. Files
+/// can be parsed on several threads at once.
+public final class ArticleFileParser: @unchecked Sendable {
     public static let knownEndings = ["md", "txt", "jsonl", "xml", MedQuADSupplement.fileName]
+    /// Folder → the supplement read there (nil: none there); guarded by `lock`.
     private var supplements: [String: MedQuADSupplement?] = [:]
+    private let lock = NSLock()
 
     public init() {}
 
@@ -44,7 +49,7 @@ public final class ArticleFileParser {
             return try MedQuADParser().parse(bytes: bytes, path: path, supplement: supplement(near: path))
         case MedQuADSupplement.fileName:
             let supplement = try MedQuADSupplement(bytes: bytes, path: path)
-            supplements[InputFiles.parentFolder(path)] = supplement
+            lock.withLock { supplements[InputFiles.parentFolder(path)] = supplement }
             return ParsedFile(articles: [])
         case let ending:
             throw IngestDiagnostic(path: path, message: "unknown file type '\(ending.isEmpty ? "(none)" : "." + ending)' (known: .md, .txt, .jsonl, .xml, \(MedQuADSupplement.fileName))")
@@ -54,6 +59,8 @@ public final class ArticleFileParser {
     /// `judged-answers.csv` in the file's folder or the folder above it (MedQuAD's layout:
     /// `medquad/judged-answers.csv` beside `medquad/1_CancerGov_QA/*.xml`).
     func supplement(near path: String) -> MedQuADSupplement? {
+        lock.lock()
+        defer { lock.unlock() }
         var folder = InputFiles.parentFolder(path)
         for _ in 0..<2 {
             if let cached = supplements[folder] { if let cached { return cached } }

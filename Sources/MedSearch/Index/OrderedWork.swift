@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs `work(0) … work(count - 1)` on a few worker threads and hands the results back in
+/// index order, one at a time, to the thread that calls `next()`.
+///
+/// An index run parses files on the workers while its own thread writes them to the index in
+/// path order, so the output (row ids, diagnostics) never depends on timing. At most `window`
+/// results are computed ahead of the one `next()` waits for: memory stays flat however many
+/// files there are.
+final class OrderedWork<Result: Sendable>: @unchecked Sendable {
+    private let count: Int
+    private let window: Int
+    private let work: @Sendable (Int) -> Result
+    /// Guards everything below.
+    private let condition = NSCondition()
+    private var results: [Int: Result] = [:]
+    private var nextToStart = 0
+    private var nextToHand = 0
+    private var running = 0
+    private var cancelled = false
+
+    /// Starts `workers` threads (at least one) on `work`.
+    init(count: Int, workers: Int, window: Int, work: @escaping @Sendable (Int) -> Result) {
+        self.count = count
+        self.window = max(1, window)
+        self.work = work
+        let threads = max(1, min(workers, count))
+        guard count > 0 else { return }
+        running = threads
+        for number in 0..<threads {
+            let thread = Thread { [self] in runWorker() }
+            thread.name = "medsearch-parse-\(number)"
+            // Parsers recurse (YAML, Markdown): give them the stack a main thread has.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The number of worker threads that suits this machine.
+    static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    private func runWorker() {
+        while true {
+            condition.lock()
+            while !cancelled, nextToStart < count, nextToStart >= nextToHand + window { condition.wait() }
+            guard !cancelled, nextToStart < count else {
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let index = nextToStart
+            nextToStart += 1
+            condition.unlock()
+
+            let result = work(index)
+
+            condition.lock()
+            results[index] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The result of the next index in order (waiting for it), or nil after the last.
+    func next() -> Result? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard nextToHand < count else { return nil }
+        while results[nextToHand] == nil { condition.wait() }
+        let result = results.removeValue(forKey: nextToHand)
+        nextToHand += 1
+        condition.broadcast()
+        return result
+    }
+
+    /// Stops the workers (each finishes the item it is on) and waits until they have exited;
+    /// call it before leaving, also when leaving early.
+    func finish() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        results.removeAll()
+        condition.unlock()
+    }
+}
