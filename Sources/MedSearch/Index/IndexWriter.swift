@@ -513,7 +513,7 @@ struct ArticleInserter {
             .text(article.id), .text(article.title), .text(article.published),
             article.reviewed.map { .text($0) } ?? .null, .text(article.summary),
             .text(article.tags.joined(separator: ", ")), .text(article.related.joined(separator: ", ")),
-            .text(article.source), article.url.map { .text($0) } ?? .null, .text(filePath), .text(article.dump()),
+            .text(article.source), article.url.map { .text($0) } ?? .null, .text(filePath), .text(""),
         ])
         let articleRow = database.lastInsertedRowID
         for (passage, length) in zip(passages, lengths) {

@@ -35,6 +35,8 @@ public enum Schema {
         source TEXT NOT NULL,
         url TEXT,
         file_path TEXT NOT NULL,
+        -- written empty: nothing reads it, and Article.dump() of every article was a third
+        -- of the index; kept so that indexes of this schema version stay compatible
         dump TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS articles_file ON articles(file_path);

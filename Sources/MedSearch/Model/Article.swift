@@ -1,7 +1,7 @@
 /// One article as parsed from a file: metadata, sections and references.
 ///
 /// Every input format (Markdown articles, web pages, MedQuAD, JSON Lines) is turned into this
-/// one value before indexing. `dump()` prints it for golden tests and `medsearch show`.
+/// one value before indexing. `dump()` prints it for the parsers' golden tests.
 public struct Article: Sendable, Equatable, Codable {
     /// Stable id: the slug of a Markdown article, or `<source>_<doc>` for MedQuAD.
     public var id: String
@@ -82,7 +82,8 @@ public struct Section: Sendable, Equatable, Codable {
 }
 
 extension Article {
-    /// A stable, human-readable dump of the parsed article (golden tests, `show --parsed`).
+    /// A stable, human-readable dump of the parsed article (golden tests; the index does not
+    /// store it: `articles.dump` is written empty).
     public func dump() -> String {
         var lines: [String] = []
         lines.append("id: \(id)")
