@@ -81,7 +81,7 @@ public struct MedQuADParser {
             var answer = pair.answer
             if answer.isEmpty, let filled = supplement?.answers[answerID] { answer = filled }
             guard !answer.isEmpty else { skipped += 1; continue }
-            let blocks = answer.split(separator: "\n").map { Section.Block.paragraph(String($0)) }
+            let blocks = Self.lines(of: answer).map { Section.Block.paragraph($0) }
             article.sections.append(Section(heading: pair.question, blocks: blocks, keywords: pair.qtype,
                                             externalID: answerID, answersType: MedQuADQuestionTypes.type(of: pair.qtype)))
         }
@@ -119,14 +119,33 @@ public struct MedQuADParser {
                 if !result.isEmpty { result.append(10) }
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<last]))
             }
-            var lineStart = 0
-            for offset in 0..<bytes.count where bytes[offset] == 10 && (offset == 0 || bytes[offset - 1] != 13) {
-                append(lineStart, offset)
-                lineStart = offset + 1
-            }
-            append(lineStart, bytes.count)
+            forEachLine(of: bytes, append)
             return String(decoding: result, as: UTF8.self)
         }
+    }
+
+    /// The lines of `text` that are not empty, cut where `split(separator: "\n")` cuts (see
+    /// `forEachLine`), without its `Character`-by-`Character` walk.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            forEachLine(of: bytes) { start, end in
+                if start < end { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+            }
+            return lines
+        }
+    }
+
+    /// Calls `body` with the byte range of each line of `bytes`: lines end at each "\n" that
+    /// does not end a "\r\n" (one `Character`, where `split(separator: "\n")` does not cut).
+    private static func forEachLine(of bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        var lineStart = 0
+        for offset in 0..<bytes.count where bytes[offset] == 10 && (offset == 0 || bytes[offset - 1] != 13) {
+            body(lineStart, offset)
+            lineStart = offset + 1
+        }
+        body(lineStart, bytes.count)
     }
 
     /// The ASCII characters `Character.isWhitespace` holds: tab, line feed, vertical tab, form

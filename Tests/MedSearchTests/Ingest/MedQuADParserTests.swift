@@ -89,6 +89,7 @@ import Testing
     func cleanAnswerMatchesTheCharacterDefinition(text: String) {
         let characterLevel = text.split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
         #expect(MedQuADParser.cleanAnswer(text) == characterLevel)
+        #expect(MedQuADParser.lines(of: text) == text.split(separator: "\n").map(String.init))
     }
 
     /// The real MedQuAD tree beside the project (present in CI): the evaluation corpus is
