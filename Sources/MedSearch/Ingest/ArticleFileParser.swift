@@ -21,11 +21,41 @@ public final class ArticleFileParser: @unchecked Sendable {
     public init() {}
 
     static func ending(of path: String) -> String {
+        asciiEnding(of: path) ?? characterEnding(of: path)
+    }
+
+    /// `ending(of:)` by `Character`s: any path.
+    static func characterEnding(of path: String) -> String {
         if path.hasSuffix("/" + MedQuADSupplement.fileName) || path == MedQuADSupplement.fileName {
             return MedQuADSupplement.fileName
         }
         let name = path.split(separator: "/").last ?? ""
         return name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+    }
+
+    /// `ending(of:)` of an ASCII path, read from its bytes without splitting it (an index run
+    /// asks for every file's ending several times); nil for other paths.
+    static func asciiEnding(of path: String) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            let supplement = Array(MedQuADSupplement.fileName.utf8)
+            if bytes.count >= supplement.count, bytes.suffix(supplement.count).elementsEqual(supplement),
+               bytes.count == supplement.count || bytes[bytes.count - supplement.count - 1] == slash {
+                return MedQuADSupplement.fileName
+            }
+            // The last non-empty component, then its last non-empty part after a dot.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == slash { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != slash { start -= 1 }
+            guard bytes[start..<end].contains(dot) else { return "" }
+            while end > start, bytes[end - 1] == dot { end -= 1 }
+            var partStart = end
+            while partStart > start, bytes[partStart - 1] != dot { partStart -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[partStart..<end]), as: UTF8.self).lowercased()
+        }
     }
 
     /// The hash that decides whether the file must be re-indexed: its content, plus the

@@ -151,6 +151,8 @@ public enum InputFiles {
             throw IngestDiagnostic(path: path, line: line,
                                    message: "line is \(megabytes(length)) MB long; lines over \(megabytes(maximumLineBytes)) MB are not indexed (not an article?)")
         }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Invalid: find where, scalar by scalar.
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

@@ -120,3 +120,20 @@ enum SharedData {
     static var medquad: String { root + "/medquad" }
     static var liveQADev: String { root + "/liveqa-dev" }
 }
+
+/// A file's ending is read from the bytes of an ASCII path; it agrees with the `Character`
+/// reading it replaced.
+@Suite struct FileEndingTests {
+    @Test(arguments: [
+        "a/b/c.md", "C.MD", "/x/y/judged-answers.csv", "judged-answers.csv", "x/notjudged-answers.csv",
+        "a/b", "a.b/c", "a/b/", "a/b.txt/", "file.", "..", "...", ".bashrc", "a..b.", "a/.x.JSONL", "", "/", "//a.xml//",
+    ])
+    func asciiPathsAgree(path: String) {
+        #expect(ArticleFileParser.asciiEnding(of: path) == ArticleFileParser.characterEnding(of: path))
+    }
+
+    @Test func otherPathsAreReadByCharacters() {
+        #expect(ArticleFileParser.asciiEnding(of: "café/notes.MD") == nil)
+        #expect(ArticleFileParser.ending(of: "café/notes.MD") == "md")
+    }
+}
