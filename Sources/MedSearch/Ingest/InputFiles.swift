@@ -40,19 +40,23 @@ public enum InputFiles {
                 problems.append(IngestDiagnostic(path: path, message: "folder cannot be read"))
                 continue
             }
+            // The folder is made absolute once: the names below it hold no "." or ".." (hidden
+            // names are skipped), so `absolute(full)` is the folder and the relative path.
+            let folder = absolute(path)
+            func underFolder(_ relative: String) -> String { folder.hasSuffix("/") ? folder + relative : folder + "/" + relative }
             var found = 0
             while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
+                let name = relative.lastIndex(of: "/").map { String(relative[relative.index(after: $0)...]) } ?? relative
                 if name.hasPrefix(".") { walker.skipDescendants(); continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 switch kind(of: full) {
                 case .directory, .missing: continue
                 case .unusable(let reason):
-                    problems.append(IngestDiagnostic(path: absolute(full), message: reason))
+                    problems.append(IngestDiagnostic(path: underFolder(relative), message: reason))
                     found += 1
                 case .regular:
                     if isDocumentation(name) { continue }
-                    files.append(absolute(full))
+                    files.append(underFolder(relative))
                     found += 1
                 }
             }
