@@ -54,7 +54,8 @@ public final class IndexWriter {
     }
 
     /// How a writer journals: the live index in WAL mode; a file being rebuilt, which no
-    /// reader sees, with a rollback journal (less to write).
+    /// reader sees, with a rollback journal (less to write) and without syncing (a build that
+    /// stops is thrown away; `install` syncs the file before its name can replace the index).
     enum Journal { case wal, rollback }
 
     init(path: String, logger: Logger, journal: Journal) throws {
@@ -64,7 +65,7 @@ public final class IndexWriter {
         database = try Database(path: path, mode: .readWriteCreate)
         switch journal {
         case .wal: try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
-        case .rollback: try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE;")
+        case .rollback: try database.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;")
         }
         try database.execute(Schema.create)
         let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema_version'")
@@ -85,9 +86,9 @@ public final class IndexWriter {
     /// - over an existing index, the new pages are copied into it in one write transaction
     ///   (SQLite's backup API): readers that have it open see the old content or the new,
     ///   its `-wal`/`-shm` stay its own, and a run killed before the commit changes nothing;
-    /// - when there is no index yet, or the file is damaged, the new file is renamed over it
-    ///   (atomic on POSIX) after the old file's `-wal`/`-shm` are removed, so the new file
-    ///   never meets a stale WAL.
+    /// - when there is no index yet, or the file is damaged, the new file is synced to disk and
+    ///   renamed over it (atomic on POSIX) after the old file's `-wal`/`-shm` are removed, so
+    ///   the new file never meets a stale WAL.
     ///
     /// Why not always rename: a WAL-mode index's readers share `path-wal` and `path-shm` by
     /// name, so a file renamed over a live index would meet the old file's WAL and wal-index
@@ -137,6 +138,14 @@ public final class IndexWriter {
             }
         }
         for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        // Built with synchronous = OFF: its pages reach the disk before the name does.
+        let descriptor = open(temporary, O_RDONLY)
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw IndexWriteError(path: path, reason: "cannot write the new index to disk: \(reason)")
+        }
+        close(descriptor)
         guard rename(temporary, path) == 0 else {
             throw IndexWriteError(path: path, reason: "cannot replace the index: \(String(cString: strerror(errno)))")
         }
