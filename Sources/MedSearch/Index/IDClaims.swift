@@ -1,64 +1,76 @@
 /// Which file owns each article id and passage id during an index run, so that a clash is
-/// reported as `path:line: error` before the index is touched.
+/// reported as `path:line: error` before the file is written.
 ///
-/// It starts from the index's own ids; a file that is re-indexed or removed gives its ids back
-/// (`release`), and each changed file then claims its new ids in path order: the first file
-/// keeps an id, a later file that repeats it is told which file has it.
+/// The index is asked: a run writes each file right after it claims its ids, in path order and
+/// in one transaction, after deleting the files that disappeared, so the index holds the ids
+/// of the files written so far in this run and of the files not yet reached. The file being
+/// read gives its ids back (`release`: its rows are its previous version) and claims its new
+/// ids, which are held here until it is written; the first file keeps an id, a later file that
+/// repeats it is told which file has it. Nothing here grows with the index.
 struct IDClaims {
-    private var articleOwners: [String: String] = [:]
-    private var passageOwners: [String: String] = [:]
-    /// The ids each indexed file holds in the index (releasing a file must not scan them all).
-    private var indexed: [String: Held] = [:]
+    private let articleOwner: Statement
+    private let passageOwner: Statement
+    /// The file whose rows in the index are its previous version.
+    private var released: String?
+    /// Ids claimed by the file being read, not written yet.
+    private var articleClaims: [String: String] = [:]
+    private var passageClaims: [String: String] = [:]
 
-    /// The ids one file held, to give back when its new version fails after all.
+    /// What `release` gave back, for `restore`.
     struct Held {
         var file: String
-        var articles: [String]
-        var passages: [String]
     }
 
     init(database: Database) throws {
-        for (slug, file) in try database.prepare("SELECT slug, file_path FROM articles").rows([], { ($0.text(0), $0.text(1)) }) {
-            articleOwners[slug] = file
-            indexed[file, default: Held(file: file, articles: [], passages: [])].articles.append(slug)
-        }
-        for (id, file) in try database.prepare("""
-            SELECT p.external_id, a.file_path FROM passages p JOIN articles a ON a.id = p.article_id
-            """).rows([], { ($0.text(0), $0.text(1)) }) {
-            passageOwners[id] = file
-            indexed[file, default: Held(file: file, articles: [], passages: [])].passages.append(id)
-        }
+        articleOwner = try database.prepare("SELECT file_path FROM articles WHERE slug = ?")
+        passageOwner = try database.prepare("""
+            SELECT a.file_path FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.external_id = ?
+            """)
     }
 
-    func owner(ofArticle id: String) -> String? { articleOwners[id] }
-    func owner(ofPassage id: String) -> String? { passageOwners[id] }
+    func owner(ofArticle id: String) throws -> String? {
+        if let file = articleClaims[id] { return file }
+        return try stored(articleOwner, id)
+    }
+
+    func owner(ofPassage id: String) throws -> String? {
+        if let file = passageClaims[id] { return file }
+        return try stored(passageOwner, id)
+    }
+
+    /// The file the index holds `id` for (by `statement`), unless it is the released file.
+    private func stored(_ statement: Statement, _ id: String) throws -> String? {
+        try statement.rows([.text(id)]) { $0.text(0) }.first { $0 != released }
+    }
 
     /// The first passage of `passages` whose id another file holds, with that file.
-    func clash(in passages: [Passage]) -> (id: String, owner: String)? {
+    func clash(in passages: [Passage]) throws -> (id: String, owner: String)? {
         for passage in passages {
-            if let owner = passageOwners[passage.id] { return (passage.id, owner) }
+            if let owner = try owner(ofPassage: passage.id) { return (passage.id, owner) }
         }
         return nil
     }
 
     mutating func claim(article id: String, passages: [Passage], file: String) {
-        articleOwners[id] = file
-        for passage in passages { passageOwners[passage.id] = file }
+        articleClaims[id] = file
+        for passage in passages { passageClaims[passage.id] = file }
     }
 
-    /// Gives back the ids `file` holds in the index (call it once, before the file claims its
-    /// new ids); returns them so that `restore` can take them back.
+    /// Gives back the ids `file` holds in the index (call it once per file, before the file
+    /// claims its new ids, and after the file before it was written); returns them so that
+    /// `restore` can take them back.
     @discardableResult
     mutating func release(_ file: String) -> Held {
-        let held = indexed.removeValue(forKey: file) ?? Held(file: file, articles: [], passages: [])
-        for id in held.articles where articleOwners[id] == file { articleOwners[id] = nil }
-        for id in held.passages where passageOwners[id] == file { passageOwners[id] = nil }
-        return held
+        articleClaims = [:]
+        passageClaims = [:]
+        released = file
+        return Held(file: file)
     }
 
     /// Takes back ids given up by `release` (the file's previous version stays indexed).
     mutating func restore(_ held: Held) {
-        for id in held.articles where articleOwners[id] == nil { articleOwners[id] = held.file }
-        for id in held.passages where passageOwners[id] == nil { passageOwners[id] = held.file }
+        if released == held.file { released = nil }
+        articleClaims = [:]
+        passageClaims = [:]
     }
 }

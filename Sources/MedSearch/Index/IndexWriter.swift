@@ -194,8 +194,9 @@ public final class IndexWriter {
             report.diagnostics.append(diagnostic.description)
         }
 
-        let (collected, problems) = InputFiles.collect(inputs)
-        let files = collected.filter { !$0.hasPrefix(ownFilesPrefix) }
+        // One list of the files, kept in place (a large tree has hundreds of thousands).
+        var (files, problems) = InputFiles.collect(inputs)
+        files.removeAll { $0.hasPrefix(ownFilesPrefix) }
         for problem in problems {
             try record(problem)
             if problem.severity == .error { report.filesFailed += 1 }
@@ -204,18 +205,21 @@ public final class IndexWriter {
             .rows { ($0.text(0), $0.text(1)) })
         // Files indexed before under these inputs that are gone now.
         let roots = inputs.map(InputFiles.absolute)
-        let present = Set(files)
+        let present = knownHashes.isEmpty ? [] : Set(files)
         let removed = knownHashes.keys.filter { known in
             !present.contains(known) && roots.contains { known == $0 || known.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 && !FileManager.default.fileExists(atPath: known)
         }.sorted()
+        // The files that disappeared are deleted before any file claims an id.
         var claims = try IDClaims(database: database)
-        for path in removed { claims.release(path) }
 
         let parser = ArticleFileParser()
         // Supplements first: XML files draw answers from them.
         let supplements = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
-        let ordered = supplements + files.filter { ArticleFileParser.ending(of: $0) != MedQuADSupplement.fileName }
+        files.removeAll { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
+        files.insert(contentsOf: supplements, at: 0)
+        let ordered = files
+        files = []
         // Files are read and parsed (and their passages made) on worker threads a little ahead
         // of this thread, which claims their ids and writes them in path order: row ids and
         // diagnostics never depend on timing. The supplements are read here first, before any
@@ -255,7 +259,7 @@ public final class IndexWriter {
                 let parsed = input.file
                 report.entriesWithoutText += parsed.skippedEntries
                 let held = claims.release(file)
-                let (accepted, clashes, notes) = claim(input, from: file, in: &claims)
+                let (accepted, clashes, notes) = try claim(input, from: file, in: &claims)
                 let errors = parsed.entryErrors + clashes
                 // In line order, each problem once.
                 for diagnostic in (parsed.warnings + notes + errors).enumerated()
@@ -397,7 +401,7 @@ public final class IndexWriter {
     /// Claims the ids of a parsed file's articles: an id another file has is an error at the
     /// article's line (the article is left out), except for MedQuAD's known repeats, which keep
     /// the answers the first file lacks and are noted with a warning.
-    func claim(_ input: PreparedFile.Parsed, from file: String, in claims: inout IDClaims)
+    func claim(_ input: PreparedFile.Parsed, from file: String, in claims: inout IDClaims) throws
         -> (accepted: [(article: Article, passages: [Passage], lengths: [FieldLengths])], errors: [IngestDiagnostic], notes: [IngestDiagnostic]) {
         let parsed = input.file
         var accepted: [(article: Article, passages: [Passage], lengths: [FieldLengths])] = []
@@ -405,14 +409,14 @@ public final class IndexWriter {
         for (offset, var article) in parsed.articles.enumerated() {
             var (passages, lengths) = input.passages[offset]
             let line = parsed.articleLines[article.id] ?? 1
-            if let owner = claims.owner(ofArticle: article.id) {
+            if let owner = try claims.owner(ofArticle: article.id) {
                 guard parsed.duplicatesAreWarnings else {
                     errors.append(IngestDiagnostic(path: file, line: line, message: "duplicate id '\(article.id)': already indexed from \(owner)"))
                     continue
                 }
                 // A repeated MedQuAD document: keep only the answers its first file lacks.
                 let before = article.sections.count
-                article.sections.removeAll { section in section.externalID.map { claims.owner(ofPassage: $0) != nil } ?? false }
+                try article.sections.removeAll { section in try section.externalID.map { try claims.owner(ofPassage: $0) != nil } ?? false }
                 let original = article.id
                 article.id += "~" + InputFiles.stem(of: file)
                 notes.append(IngestDiagnostic(path: file, line: 2, severity: .warning,
@@ -421,7 +425,7 @@ public final class IndexWriter {
                 passages = article.passages()
                 lengths = passages.map(FieldLengths.init)
             }
-            if let (id, owner) = claims.clash(in: passages) {
+            if let (id, owner) = try claims.clash(in: passages) {
                 errors.append(IngestDiagnostic(path: file, line: line, message: "passage id '\(id)' of '\(article.id)' is already indexed from \(owner)"))
                 continue
             }
