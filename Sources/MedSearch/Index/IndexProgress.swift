@@ -3,9 +3,9 @@ import Foundation
 /// How far an index run has got, for the progress line `medsearch index` shows on a terminal.
 public struct IndexProgress: Sendable, Equatable {
     public enum Stage: String, Sendable {
-        /// Reading and parsing the files whose content changed.
+        /// Going through the files: each changed one is read, parsed and written in turn.
         case reading
-        /// Writing the parsed articles into the index.
+        /// Finishing the run's transaction after the last file.
         case writing
     }
 

@@ -182,8 +182,8 @@ public final class IndexWriter {
     ///
     /// A bad file is reported and skipped (its previous version, if any, stays indexed); a bad
     /// entry of a many-entry file (a JSON line, an id another file has) is reported at its line
-    /// and only that entry is left out. With `strict`, the first error stops the run before
-    /// the index is written: nothing changes. `progress` is told after each file.
+    /// and only that entry is left out. With `strict`, the first error stops the run and its
+    /// transaction is rolled back: nothing changes. `progress` is told after each file.
     public func update(from inputs: [String], strict: Bool = false,
                        progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
         let start = DispatchTime.now()
