@@ -281,7 +281,7 @@ public final class IndexWriter {
                 report.bytes += input.byteCount
                 passagesRead += accepted.reduce(0) { $0 + $1.passages.count }
                 let changed = ChangedFile(path: file, hash: input.hash, articles: accepted, lines: parsed.articleLines,
-                                          hasErrors: !errors.isEmpty)
+                                          hasErrors: !errors.isEmpty, isIndexed: knownHashes[file] != nil)
 
                 let (written, clashesOnWrite) = try write(changed, with: inserter)
                 writeClashes += clashesOnWrite
@@ -311,10 +311,9 @@ public final class IndexWriter {
         return report
     }
 
-    /// Writes one changed file, replacing its previous version. An article whose id, or one of
-    /// whose passage ids, the index holds for another file (a clash the checks above missed)
-    /// is left out and returned; a file none of whose articles can be written keeps its
-    /// previous version.
+    /// Writes one changed file, replacing its previous version. An article the index would
+    /// refuse (a clash the claims did not see, see `ArticleInserter.clash`) is left out and
+    /// returned; a file none of whose articles can be written keeps its previous version.
     ///
     /// The ids are looked up before anything is written instead of undoing a failed insert
     /// with a savepoint: FTS5 writes its pending terms out as a new segment at every
@@ -333,7 +332,8 @@ public final class IndexWriter {
             }
         }
         if writable.isEmpty, !file.articles.isEmpty { return ((0, 0), clashes) }
-        try inserter.deleteFile(file.path)
+        // Only a file the index knows has rows to replace (the files table is written with them).
+        if file.isIndexed { try inserter.deleteFile(file.path) }
         var written = (articles: 0, passages: 0)
         for (article, passages, lengths) in writable {
             try inserter.insert(article, passages: passages, lengths: lengths, filePath: file.path)
@@ -355,6 +355,8 @@ public final class IndexWriter {
         var lines: [String: Int]
         /// Some entries were left out for an error.
         var hasErrors: Bool
+        /// The index holds a version of the file (to be replaced).
+        var isIndexed: Bool
     }
 
     /// What a worker thread made of one input file, before the writer claims its ids.
@@ -490,7 +492,6 @@ struct ArticleInserter {
     let insertFile: Statement
     let deleteFileRow: Statement
     let fileOfArticle: Statement
-    let fileOfPassage: Statement
 
     init(database: Database) throws {
         self.database = database
@@ -517,9 +518,6 @@ struct ArticleInserter {
         insertFile = try database.prepare("INSERT OR REPLACE INTO files(path, hash) VALUES(?, ?)")
         deleteFileRow = try database.prepare("DELETE FROM files WHERE path = ?")
         fileOfArticle = try database.prepare("SELECT file_path FROM articles WHERE slug = ?")
-        fileOfPassage = try database.prepare("""
-            SELECT a.file_path FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.external_id = ?
-            """)
     }
 
     /// Inserts the article, its passages (`article.passages()`, with their token counts) and
@@ -560,10 +558,12 @@ struct ArticleInserter {
         }
     }
 
-    /// The unique key the index would refuse for `article` (its id or a passage id held by
-    /// another file than `filePath`, or already `taken` by an article written before it from
-    /// the same file), said like SQLite's constraint error; nil when it can be written, and
-    /// its ids are then added to `taken`.
+    /// The unique key the index would refuse for `article` (its id held by another file than
+    /// `filePath`, a passage id twice in it, or an id already `taken` by an article written
+    /// before it from the same file), said like SQLite's constraint error; nil when it can be
+    /// written, and its ids are then added to `taken`. Passage ids held by other files were
+    /// looked up by the claims just before (`IDClaims.clash(in:)`); the article id is asked
+    /// again because a repeated MedQuAD document is renamed after its claim.
     func clash(_ article: Article, passages: [Passage], filePath: String, taken: inout Set<String>) throws -> String? {
         let articleKey = "article " + article.id
         let articleOwners = try fileOfArticle.rows([.text(article.id)]) { $0.text(0) }
@@ -573,8 +573,7 @@ struct ArticleInserter {
         var keys: Set = [articleKey]
         for passage in passages {
             let key = "passage " + passage.id
-            let passageOwners = try fileOfPassage.rows([.text(passage.id)]) { $0.text(0) }
-            if taken.contains(key) || !keys.insert(key).inserted || passageOwners.contains(where: { $0 != filePath }) {
+            if taken.contains(key) || !keys.insert(key).inserted {
                 return "UNIQUE constraint failed: passages.external_id"
             }
         }
