@@ -62,12 +62,18 @@ public struct PassageDigest: Sendable, Equatable {
 
     /// The passage number (position in `records`) of a rowid, by binary search.
     public func passage(ofRowid rowid: Int64) -> Int32? {
-        var low = 0, high = records.count
+        Self.position(of: rowid, in: records.lazy.map(\.rowid))
+    }
+
+    /// The position of `rowid` in the ascending `rowids`, by binary search.
+    static func position<C: RandomAccessCollection>(of rowid: Int64, in rowids: C) -> Int32?
+    where C.Element == Int64, C.Index == Int {
+        var low = 0, high = rowids.count
         while low < high {
             let middle = (low + high) / 2
-            if records[middle].rowid < rowid { low = middle + 1 } else { high = middle }
+            if rowids[middle] < rowid { low = middle + 1 } else { high = middle }
         }
-        return low < records.count && records[low].rowid == rowid ? Int32(low) : nil
+        return low < rowids.count && rowids[low] == rowid ? Int32(low) : nil
     }
 
     public var averageLengths: SIMD4<Float> {
@@ -77,7 +83,10 @@ public struct PassageDigest: Sendable, Equatable {
         return SIMD4<Float>(sum / Double(records.count))
     }
 
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { Self.encode(records) }
+
+    /// The blob of `records`, without building a digest (and its features) first.
+    static func encode(_ records: [Record]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(records.count * Self.recordSize)
         func put<T: FixedWidthInteger>(_ value: T) {

@@ -18,7 +18,9 @@ enum SearchTablesBuilder {
                                  answersType: QuestionType(rawValue: row.text(3)) ?? .other, isSummary: row.int(2) == 0,
                                  titleTerms: 0, headingTerms: 0)
         }
-        var digest = PassageDigest(records: records)
+        // Only the rowids for the look-ups: a second copy of the records was 64 MB at 900,000
+        // passages.
+        let rowids = records.map(\.rowid)
 
         try database.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, passages_fts, 'instance')")
         let scan = try database.prepare("SELECT term, doc, col FROM temp.passages_instances")
@@ -58,7 +60,7 @@ enum SearchTablesBuilder {
             }
             // A row of a passage that has since gone (cannot happen inside one transaction)
             // is skipped rather than trusted.
-            guard let number = digest.passage(ofRowid: scan.int(1)) else { continue }
+            guard let number = PassageDigest.position(of: scan.int(1), in: rowids) else { continue }
             if number != passage {
                 finishPassage()
                 passage = number
@@ -74,7 +76,6 @@ enum SearchTablesBuilder {
             }
         }
         try finishTerm()
-        digest.records = records
-        try database.prepare("INSERT INTO passage_digest(part, data) VALUES(0, ?)").run([.blob(digest.encoded())])
+        try database.prepare("INSERT INTO passage_digest(part, data) VALUES(0, ?)").run([.blob(PassageDigest.encode(records))])
     }
 }
