@@ -53,7 +53,11 @@ git diff --quiet HEAD -- Sources Package.swift || commit="$commit + uncommitted 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # JSON field of a file (python3 is already needed by grow.py).
-field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
+# A field of a JSON file; a dotted name reaches into objects ("ranking.p50Milliseconds").
+field() { python3 -c 'import json, sys
+value = json.load(open(sys.argv[1]))
+for key in sys.argv[2].split("."): value = value[key]
+print(value)' "$1" "$2"; }
 # /usr/bin/time -v's "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" in seconds.
 wall_seconds() {
   sed -n 's/.*Elapsed (wall clock) time[^)]*): //p' "$1" |
@@ -94,10 +98,12 @@ for n in "${factors[@]}"; do
     echo "${n}x: bench --field $form…" >&2
     "$bin" bench --db "$db" --questions "$questions" --field "$form" --passes "$passes" --format json \
       >"$out.$form.json"
+    latency+=("$(printf '%.2f / %.2f' "$(field "$out.$form.json" ranking.p50Milliseconds)" \
+      "$(field "$out.$form.json" ranking.p99Milliseconds)")")
     latency+=("$(printf '%.1f / %.1f' "$(field "$out.$form.json" p50Milliseconds)" \
       "$(field "$out.$form.json" p99Milliseconds)")")
   done
-  rows+=("| ${n}x | $(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$passages") | $size_mib | $seconds | $peak | ${latency[0]} | ${latency[1]} |")
+  rows+=("| ${n}x | $(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$passages") | $size_mib | $seconds | $peak | ${latency[0]} | ${latency[2]} | ${latency[1]} | ${latency[3]} |")
   if ((clean && n > 1)); then rm -rf "$corpus"; fi
 done
 
@@ -106,6 +112,6 @@ echo "Command: \`$command_line\` (release build; corpus grown by \`Benchmarks/sc
 echo "\`medsearch bench --passes $passes\` on the $(field "$out.message.json" questions) LiveQA dev questions). Commit \`$commit\`,"
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average at the start $load."
 echo
-echo "| corpus | passages | index MiB | build s | build peak MiB | message p50 / p99 ms | summary p50 / p99 ms |"
-echo "|---|---|---|---|---|---|---|"
+echo "| corpus | passages | index MiB | build s | build peak MiB | ranking p50 / p99 ms, message | ranking, summary | full answers p50 / p99 ms, message | full answers, summary |"
+echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
