@@ -83,7 +83,7 @@ struct CandidateScorer {
             anyField.withUnsafeMutableBufferPointer { anyField in
                 for entry in postings[index].entries {
                     let passage = Int(entry.passage)
-                    let counts = entry.counts
+                    let counts = SIMD4<Float>(entry.counts)
                     sums[passage] += (scale * counts / (counts + norms[passage])).sum()
                     if anyField[passage] == 0 { touched.append(entry.passage) }
                     anyField[passage] |= bit

@@ -27,7 +27,10 @@ public struct TermPostings: Sendable, Equatable {
             } else if i == a.count || b[j].passage < a[i].passage {
                 merged.append(b[j]); j += 1
             } else {
-                merged.append(PostingList.Entry(passage: a[i].passage, counts: a[i].counts + b[j].counts))
+                // Added without overflow: a count past 65,535 stays there.
+                let sum = SIMD4<UInt32>(truncatingIfNeeded: a[i].counts) &+ SIMD4<UInt32>(truncatingIfNeeded: b[j].counts)
+                let counts = SIMD4<UInt16>(truncatingIfNeeded: pointwiseMin(sum, SIMD4(repeating: UInt32(UInt16.max))))
+                merged.append(PostingList.Entry(passage: a[i].passage, counts: counts))
                 i += 1; j += 1
             }
         }

@@ -19,6 +19,14 @@ import Testing
         ])
     }
 
+    @Test func countsPastTheEntryLimitStayAtIt() {
+        var encoder = PostingList.Encoder()
+        encoder.append(passage: 1, counts: (0, 0, 70_000, 0))
+        let list = TermPostings(entries: PostingList(bytes: encoder.bytes).entries())
+        #expect(list.entries[0].counts == SIMD4(0, 0, 65_535, 0))
+        #expect(list.union(list).entries[0].counts == SIMD4(0, 0, 65_535, 0))
+    }
+
     @Test func malformedPostingListsStopInsteadOfReadingOn() {
         var encoder = PostingList.Encoder()
         encoder.append(passage: 2, counts: (1, 0, 0, 0))
@@ -70,7 +78,7 @@ import Testing
             let entry = try #require(stored[term], "no list for \(term)")
             #expect(entry.0 == documents, "\(term)")
             #expect(entry.1.entries().count == Int(documents), "\(term)")
-            for posting in entry.1.entries() { totals[Int(posting.passage)] += posting.counts }
+            for posting in entry.1.entries() { totals[Int(posting.passage)] += SIMD4<Float>(posting.counts) }
         }
         for (number, record) in digest.records.enumerated() {
             #expect(totals[number] == record.lengths, "passage \(record.rowid)")
