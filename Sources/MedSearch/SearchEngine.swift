@@ -120,6 +120,7 @@ public final class SearchEngine {
                 if version != seenDataVersion {
                     scorer = CandidateScorer(digest: try Self.digest(digestData, path: path), k1: weights.bm25K1, b: weights.bm25B)
                     postingsReader.passageLimit = Int32(scorer.passageCount)
+                    postingsReader.reset()
                     corrector.reset()
                     seenDataVersion = version
                 }

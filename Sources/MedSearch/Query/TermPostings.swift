@@ -60,6 +60,10 @@ final class PostingsReader {
     var passageLimit: Int32 = 0
     /// Lists already read for the current question ("treatment" and "treat" share a stem).
     private var memo: [String: TermPostings] = [:]
+    /// Stems the index lacks, remembered across questions: every word of five letters or more
+    /// tries two or three derivational variants ("treat" → "treatment", "treation"), most of
+    /// them absent, each a b-tree look-up. Forgotten when the index changes. Bounded.
+    private var absent = Set<String>()
 
     init(database: Database) throws {
         lookup = try database.prepare("SELECT entries FROM postings WHERE term = ?")
@@ -68,9 +72,16 @@ final class PostingsReader {
     /// Forgets the lists read for the previous question.
     func startQuestion() { memo.removeAll(keepingCapacity: true) }
 
+    /// Forgets everything read (another connection committed a re-index).
+    func reset() {
+        memo.removeAll()
+        absent.removeAll()
+    }
+
     /// The list of one porter stem (empty when the index lacks it).
     func postings(ofStem stem: String) throws -> TermPostings {
         if let known = memo[stem] { return known }
+        if absent.contains(stem) { return TermPostings() }
         var entries: [PostingList.Entry] = []
         try lookup.bind([.text(stem)])
         defer { lookup.reset() }
@@ -82,6 +93,7 @@ final class PostingsReader {
             }
         }
         let result = TermPostings(entries: entries)
+        if result.isEmpty, absent.count < 100_000 { absent.insert(stem) }
         memo[stem] = result
         return result
     }

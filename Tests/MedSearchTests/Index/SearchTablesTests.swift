@@ -96,3 +96,21 @@ import Testing
         #expect(top.lastKeptScore == 3.0)
     }
 }
+
+/// An engine that stays open sees a re-index: the words it remembered as absent included.
+@Suite struct SearchTablesRefreshTests {
+    @Test func aWordAddedByAReindexIsFoundByAnOpenEngine() throws {
+        let folder = TestPaths.temporaryFolder()
+        let db = folder + "/index.sqlite"
+        try "{\"_id\": \"a\", \"title\": \"Hay fever\", \"text\": \"Pollen makes the nose run.\"}\n"
+            .write(toFile: folder + "/one.jsonl", atomically: true, encoding: .utf8)
+        _ = try IndexWriter(path: db).update(from: [folder + "/one.jsonl"])
+        let engine = try SearchEngine(path: db)
+        #expect(try engine.answers(to: "zebrafish allergy", limit: 3).answers.isEmpty)
+        try "{\"_id\": \"b\", \"title\": \"Zebrafish\", \"text\": \"Zebrafish are small striped fish used in research.\"}\n"
+            .write(toFile: folder + "/two.jsonl", atomically: true, encoding: .utf8)
+        _ = try IndexWriter(path: db).update(from: [folder + "/one.jsonl", folder + "/two.jsonl"])
+        let after = try engine.answers(to: "zebrafish allergy", limit: 3, declineWeak: false)
+        #expect(after.answers.first?.articleID == "b", "\(after.answers.map(\.articleID))")
+    }
+}
