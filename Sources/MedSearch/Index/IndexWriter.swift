@@ -298,13 +298,19 @@ public final class IndexWriter {
             progress?(IndexProgress(stage: .writing, filesDone: ordered.count, filesTotal: ordered.count, passages: report.passages,
                                     bytes: report.bytes, seconds: elapsed()))
             try inserter.deleteOrphanReferences()
-            // Average field lengths for per-field BM25, kept current with every update.
-            try database.execute("""
-                INSERT OR REPLACE INTO meta(key, value)
-                SELECT 'field_lengths', printf('%f,%f,%f,%f,%d', avg(len_title), avg(len_heading), avg(len_body), avg(len_keywords), count(*))
-                FROM passages;
-                """)
-            try SearchTablesBuilder.rebuild(database)
+            // A run that wrote nothing leaves the ranking tables as they are (rebuilding them
+            // was most of a no-change run: 0.7 of 1.0 s on MedQuAD).
+            let unchanged = report.filesIndexed == 0 && report.filesRemoved == 0
+            let hasTables = try database.prepare("SELECT EXISTS(SELECT 1 FROM passage_digest)").rows { $0.int(0) == 1 }.first ?? false
+            if !unchanged || !hasTables {
+                // Average field lengths for per-field BM25, kept current with every update.
+                try database.execute("""
+                    INSERT OR REPLACE INTO meta(key, value)
+                    SELECT 'field_lengths', printf('%f,%f,%f,%f,%d', avg(len_title), avg(len_heading), avg(len_body), avg(len_keywords), count(*))
+                    FROM passages;
+                    """)
+                try SearchTablesBuilder.rebuild(database)
+            }
         }
         report.seconds = elapsed()
         logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])

@@ -65,9 +65,14 @@ public struct PassageDigest: Sendable, Equatable {
         Self.position(of: rowid, in: records.lazy.map(\.rowid))
     }
 
-    /// The position of `rowid` in the ascending `rowids`, by binary search.
+    /// The position of `rowid` in the ascending `rowids`: where it would be if the rowids had
+    /// no gaps (true of a fresh build, so one look-up), else by binary search.
     static func position<C: RandomAccessCollection>(of rowid: Int64, in rowids: C) -> Int32?
     where C.Element == Int64, C.Index == Int {
+        if let first = rowids.first, rowid >= first, rowid - first < Int64(rowids.count),
+           rowids[Int(rowid - first)] == rowid {
+            return Int32(rowid - first)
+        }
         var low = 0, high = rowids.count
         while low < high {
             let middle = (low + high) / 2

@@ -113,4 +113,29 @@ import Testing
         let after = try engine.answers(to: "zebrafish allergy", limit: 3, declineWeak: false)
         #expect(after.answers.first?.articleID == "b", "\(after.answers.map(\.articleID))")
     }
+
+    /// A run that changes nothing keeps the tables; a run that only removes a file rebuilds
+    /// them (with a gap in the rowids, so passages are found by search, not by position).
+    @Test func tablesFollowRemovalsAndSurviveNoChangeRuns() throws {
+        let folder = TestPaths.temporaryFolder()
+        let db = folder + "/index.sqlite"
+        for (name, id, title, text) in [("one", "a", "Hay fever", "Pollen makes the nose run."),
+                                        ("two", "b", "Zebrafish", "Zebrafish are small striped fish."),
+                                        ("three", "c", "Shingles", "Shingles is a painful rash from the chickenpox virus.")] {
+            try "{\"_id\": \"\(id)\", \"title\": \"\(title)\", \"text\": \"\(text)\"}\n"
+                .write(toFile: "\(folder)/\(name).jsonl", atomically: true, encoding: .utf8)
+        }
+        let inputs = ["one", "two", "three"].map { "\(folder)/\($0).jsonl" }
+        _ = try IndexWriter(path: db).update(from: inputs)
+        let unchanged = try IndexWriter(path: db).update(from: inputs)
+        #expect(unchanged.filesUnchanged == 3)
+        #expect(try SearchEngine(path: db).answers(to: "striped zebrafish", limit: 3, declineWeak: false).answers.first?.articleID == "b")
+
+        try FileManager.default.removeItem(atPath: inputs[1])
+        let removal = try IndexWriter(path: db).update(from: [folder])
+        #expect(removal.filesRemoved == 1)
+        let engine = try SearchEngine(path: db)
+        #expect(try engine.answers(to: "striped zebrafish", limit: 3, declineWeak: false).answers.isEmpty)
+        #expect(try engine.answers(to: "shingles rash", limit: 3, declineWeak: false).answers.first?.articleID == "c")
+    }
 }
