@@ -26,9 +26,19 @@ enum TestPaths {
         return path
     }
 
-    /// A fresh folder under the temporary directory.
+    /// One folder per test run for every temporary file, removed when the run exits (the
+    /// runs used to leave a folder per test behind).
+    static let scratch: String = {
+        let path = NSTemporaryDirectory() + "medsearch-tests-\(getpid())"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestPaths.scratch) }
+        return path
+    }()
+
+    /// A fresh folder under the run's scratch folder.
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "medsearch-tests-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -16,9 +16,18 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// One folder per test run for the suites' temporary files, removed when the run exits.
+    static let scratch: String = {
+        let path = NSTemporaryDirectory() + "medsearch-cli-tests-\(getpid())"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: CLITests.scratch) }
+        return path
+    }()
+
     /// One index of the shipped Corpus for the whole suite.
     static let index: String = {
-        let path = NSTemporaryDirectory() + "medsearch-cli-\(getpid()).sqlite"
+        let path = scratch + "/corpus.sqlite"
         _ = try? run(["index", repository.appendingPathComponent("Corpus").path, "--db", path, "--rebuild"])
         return path
     }()
@@ -111,7 +120,7 @@ import Testing
     }
 
     @Test func damagedIndexIsAClearError() throws {
-        let path = NSTemporaryDirectory() + "medsearch-damaged-\(getpid()).sqlite"
+        let path = Self.scratch + "/damaged.sqlite"
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
         let output = try Self.run(["ask", "asthma", "--db", path])
         #expect(output.status == 1)
@@ -119,7 +128,7 @@ import Testing
     }
 
     @Test func indexReportsABrokenArticleAndIndexesTheRest() throws {
-        let folder = NSTemporaryDirectory() + "medsearch-broken-\(getpid())"
+        let folder = Self.scratch + "/broken"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let corpus = Self.repository.appendingPathComponent("Corpus")
@@ -204,7 +213,7 @@ import Testing
     }
 
     @Test func indexReadsWebPagesAndJSONLines() throws {
-        let folder = NSTemporaryDirectory() + "medsearch-formats-\(getpid())"
+        let folder = Self.scratch + "/formats"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "Published on: 4/2/2025\n\nWhy Do Onions Make Eyes Water?\n\nCutting an onion releases a gas that stings the eyes.\n\nWas this page helpful?\n"
@@ -226,7 +235,7 @@ import Testing
     }
 
     @Test func strictIndexStopsAndLeavesTheIndexAsItWas() throws {
-        let folder = NSTemporaryDirectory() + "medsearch-strict-\(getpid())"
+        let folder = Self.scratch + "/strict"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
         let corpus = Self.repository.appendingPathComponent("Corpus")
@@ -258,7 +267,7 @@ import Testing
     }
 
     @Test func strictFirstBuildLeavesNoIndexBehind() throws {
-        let folder = NSTemporaryDirectory() + "medsearch-strict-new-\(getpid())"
+        let folder = Self.scratch + "/strict-new"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: folder + "/articles/empty.md"))

@@ -4,7 +4,7 @@ import Testing
 /// `medsearch check`, `medsearch fuzz` and write failures, through the built binary.
 @Suite(.serialized) struct ReliabilityCLITests {
     static func copyOfIndex(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "medsearch-\(name)-\(getpid()).sqlite"
+        let path = CLITests.scratch + "/\(name).sqlite"
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: CLITests.index, toPath: path)
         return path

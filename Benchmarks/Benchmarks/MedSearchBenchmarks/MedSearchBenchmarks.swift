@@ -2,6 +2,9 @@ import Benchmark
 import Foundation
 import MedSearch
 
+/// The Corpus index the stages read, removed with its -wal and -shm when the run exits.
+let benchmarkIndex = NSTemporaryDirectory() + "medsearch-benchmark-\(getpid()).sqlite"
+
 /// Stages of answering a question, measured one by one. The index is the shipped Corpus,
 /// built into a temporary file once.
 let benchmarks: @Sendable () -> Void = {
@@ -12,7 +15,8 @@ let benchmarks: @Sendable () -> Void = {
     ]
     let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus").path
-    let index = NSTemporaryDirectory() + "medsearch-benchmark-\(getpid()).sqlite"
+    let index = benchmarkIndex
+    atexit { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(benchmarkIndex + suffix) } }
 
     Benchmark("Question analysis") { benchmark in
         let analyzer = QuestionAnalyzer()
