@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Consistency check for the judged corpus question set (Benchmarks/corpus-questions).
 
-    python3 Benchmarks/corpus-questions/check.py [--corpus DIR]
+    python3 Benchmarks/corpus-questions/check.py [--corpus DIR] [--set tuned|heldout]
+
+`--set heldout` checks the held-out files (heldout-questions.tsv, heldout-qrels.txt,
+heldout-unanswerable.txt, qids H001, H002, ...) the same way, except the README tables, and
+that none of its questions repeats one of the tuned set (a warning: written blind, two
+short ones came out the same).
 
 Checks, and exits non-zero on any error:
   - questions.tsv: header `qid<TAB>question`, qids C001, C002, ... unique and in order,
@@ -66,32 +71,36 @@ def normalize(text: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=HERE.parent.parent / "Corpus")
+    parser.add_argument("--set", choices=["tuned", "heldout"], default="tuned")
     args = parser.parse_args()
+    heldout = args.set == "heldout"
+    prefix, letter = ("heldout-", "H") if heldout else ("", "C")
+    questions_file, qrels_file, unanswerable_file = (f"{prefix}questions.tsv", f"{prefix}qrels.txt", f"{prefix}unanswerable.txt")
 
     errors: list[str] = []
     warnings: list[str] = []
     passages, titles = corpus_passages(args.corpus)
 
     # questions.tsv
-    lines = (HERE / "questions.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (HERE / questions_file).read_text(encoding="utf-8").splitlines()
     if not lines or lines[0] != "qid\tquestion":
-        errors.append("questions.tsv: header must be 'qid<TAB>question'")
+        errors.append(f"{questions_file}: header must be 'qid<TAB>question'")
     questions: dict[str, str] = {}
     for number, line in enumerate(lines[1:], 2):
         parts = line.split("\t")
         if len(parts) != 2 or not parts[1].strip():
-            errors.append(f"questions.tsv:{number}: expected 'qid<TAB>question'")
+            errors.append(f"{questions_file}:{number}: expected 'qid<TAB>question'")
             continue
         qid, question = parts
-        expected = f"C{len(questions) + 1:03d}"
+        expected = f"{letter}{len(questions) + 1:03d}"
         if qid in questions:
-            errors.append(f"questions.tsv:{number}: duplicate qid {qid}")
+            errors.append(f"{questions_file}:{number}: duplicate qid {qid}")
         elif qid != expected:
-            errors.append(f"questions.tsv:{number}: qid {qid}, expected {expected}")
+            errors.append(f"{questions_file}:{number}: qid {qid}, expected {expected}")
         questions[qid] = question
     for question, count in Counter(normalize(q) for q in questions.values()).items():
         if count > 1:
-            errors.append(f"questions.tsv: question asked {count} times: {question!r}")
+            errors.append(f"{questions_file}: question asked {count} times: {question!r}")
     headings = {normalize(h) for h in passages.values()} | {normalize(t) for t in titles.values()}
     for qid, question in questions.items():
         if normalize(question) in headings:
@@ -99,29 +108,29 @@ def main() -> int:
 
     # qrels.txt
     qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    for number, line in enumerate((HERE / "qrels.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate((HERE / qrels_file).read_text(encoding="utf-8").splitlines(), 1):
         parts = line.split()
         if len(parts) != 4 or parts[1] != "0" or parts[3] not in {"1", "2", "3"}:
-            errors.append(f"qrels.txt:{number}: expected '<qid> 0 <passage-id> <1|2|3>': {line!r}")
+            errors.append(f"{qrels_file}:{number}: expected '<qid> 0 <passage-id> <1|2|3>': {line!r}")
             continue
         qid, _, pid, grade = parts
         if qid not in questions:
-            errors.append(f"qrels.txt:{number}: unknown qid {qid}")
+            errors.append(f"{qrels_file}:{number}: unknown qid {qid}")
         if pid not in passages:
-            errors.append(f"qrels.txt:{number}: no such passage {pid}")
+            errors.append(f"{qrels_file}:{number}: no such passage {pid}")
         if pid in qrels[qid]:
-            errors.append(f"qrels.txt:{number}: {qid} judges {pid} twice")
+            errors.append(f"{qrels_file}:{number}: {qid} judges {pid} twice")
         qrels[qid][pid] = int(grade)
 
     # unanswerable.txt
-    unanswerable = [l.strip() for l in (HERE / "unanswerable.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    unanswerable = [l.strip() for l in (HERE / unanswerable_file).read_text(encoding="utf-8").splitlines() if l.strip()]
     if len(set(unanswerable)) != len(unanswerable):
-        errors.append("unanswerable.txt: duplicate qids")
+        errors.append(f"{unanswerable_file}: duplicate qids")
     for qid in unanswerable:
         if qid not in questions:
-            errors.append(f"unanswerable.txt: unknown qid {qid}")
+            errors.append(f"{unanswerable_file}: unknown qid {qid}")
         if qrels.get(qid):
-            errors.append(f"unanswerable.txt: {qid} has qrels lines")
+            errors.append(f"{unanswerable_file}: {qid} has qrels lines")
     answerable = [qid for qid in questions if qid not in set(unanswerable)]
     for qid in answerable:
         threes = [pid for pid, g in qrels.get(qid, {}).items() if g == 3]
@@ -147,16 +156,21 @@ def main() -> int:
         "passages": len(passages),
     }
 
-    # README counts table
+    if heldout:
+        tuned = {normalize(line.split("\t", 1)[-1]) for line in (HERE / "questions.tsv").read_text(encoding="utf-8").splitlines()[1:]}
+        for qid, question in questions.items():
+            if normalize(question) in tuned:
+                warnings.append(f"{qid} repeats a question of the tuned set: {question!r}")
+    # README counts table (the tuned set's)
     readme = (HERE / "README.md").read_text(encoding="utf-8")
     stated = {m.group(1).strip().lower(): int(m.group(2)) for m in re.finditer(r"^\|\s*([a-z0-9 -]+?)\s*\|\s*(\d+)\s*\|", readme, re.M)}
     stated_articles = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\|\s*`([a-z0-9-]+)`\s*\|\s*(\d+)\s*\|", readme, re.M)}
-    for article in sorted(titles):
+    for article in sorted(titles) if not heldout else []:
         if article not in stated_articles:
             errors.append(f"README.md: no per-article row for `{article}`")
         elif stated_articles[article] != per_article[article]:
             errors.append(f"README.md: states {stated_articles[article]} questions for {article}, actual {per_article[article]}")
-    for name, value in counts.items():
+    for name, value in counts.items() if not heldout else []:
         if name not in stated:
             errors.append(f"README.md: no count row for {name!r}")
         elif stated[name] != value:
