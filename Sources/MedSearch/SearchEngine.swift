@@ -255,7 +255,8 @@ public final class SearchEngine {
             let stems = Set(group.alternatives.map { $0.map(stem) })
             guard seen.insert(stems).inserted else { continue }
             // A word the index does not hold weighs as much as the rarest word: a question
-            // about "toe" is not answered by passages that only match its other words.
+            // about "toe" is not answered by passages that only match its other words (but
+            // see `shortQuestionTopicWords` below).
             let frequency = postings.count
             let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
             let informative = Double(frequency) <= weights.commonTermShare * total
@@ -270,6 +271,16 @@ public final class SearchEngine {
             let indices = result.indices.filter(kept.contains)
             result = indices.map { result[$0] }
             lists = indices.map { lists[$0] }
+        }
+        // A long question's words the index lacks are mostly everyday words a small index
+        // never saw ("buy", "jab", "yesterday"): past `shortQuestionTopicWords` topic words,
+        // such a word weighs no more than the heaviest topic word the index holds.
+        let topicCount = result.count { !$0.isGeneric }
+        if topicCount > weights.shortQuestionTopicWords,
+           let heaviest = result.filter({ !$0.isGeneric && $0.documentFrequency > 0 }).map(\.weight).max() {
+            for index in result.indices where result[index].documentFrequency == 0 && !result[index].isGeneric {
+                result[index].weight = min(result[index].weight, heaviest)
+            }
         }
         // A question made only of common words still needs its terms to count.
         if !result.contains(where: \.informative) {

@@ -1,0 +1,29 @@
+import Testing
+@testable import MedSearch
+
+/// Words the index lacks: in a short question they are its topic (decline rather than answer
+/// without them); in a long one they are mostly everyday words the shipped Corpus never uses
+/// (`RankingWeights.shortQuestionTopicWords`).
+@Suite struct AbsentWordTests {
+    static let index = TestPaths.freshIndex()
+
+    static let longQuestion = "took ibuprofen for my migraine on tuesday and the headache came back worse"
+
+    @Test func aLongQuestionIsAnsweredDespiteAnEverydayWordTheIndexLacks() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: Self.longQuestion, limit: 3)
+        #expect(result.answers.first?.articleID == "migraine", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+        let absent = try #require(result.terms.first { $0.documentFrequency == 0 && !$0.isGeneric })
+        let heaviest = result.terms.filter { $0.documentFrequency > 0 && !$0.isGeneric }.map(\.weight).max()
+        #expect(absent.weight == heaviest)
+
+        var uncapped = RankingWeights.standard
+        uncapped.shortQuestionTopicWords = 1000
+        #expect(try SearchEngine(path: Self.index, weights: uncapped).answers(to: Self.longQuestion, limit: 3).answers.isEmpty)
+    }
+
+    @Test func aShortQuestionAboutAWordTheIndexLacksIsDeclined() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "can shingles be cured with lysine", limit: 3)
+        #expect(result.answers.isEmpty)
+        #expect(result.noAnswerReason?.contains("lysine") == true, "\(result.noAnswerReason ?? "")")
+    }
+}
