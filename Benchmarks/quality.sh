@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms;
-# then MedSearch on the Corpus question set. Prints the tables that Benchmarks/RESULTS.md holds.
+# then MedSearch on the Corpus question set and its held-out set. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
 #   WORK=/tmp/x Benchmarks/quality.sh
@@ -31,3 +31,8 @@ echo "Corpus question set (Benchmarks/corpus-questions):"
 "$bin" index Corpus --db "$work/corpus.sqlite" --rebuild >/dev/null
 "$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/questions.tsv \
   --qrels Benchmarks/corpus-questions/qrels.txt
+
+echo
+echo "Held-out Corpus question set (Benchmarks/corpus-questions/heldout-*; judge by its totals, do not tune on it):"
+"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/heldout-questions.tsv \
+  --qrels Benchmarks/corpus-questions/heldout-qrels.txt
