@@ -162,6 +162,25 @@ public final class Database {
         }
     }
 
+    /// Writes into the blob of column `column` of row `rowid` of `table` in pieces
+    /// (<https://www.sqlite.org/c3ref/blob_open.html>): a large value need not be built whole
+    /// in memory and then copied by SQLite once more. The row must already hold a blob of the
+    /// final size (`zeroblob(n)`); `body` is given a function that writes bytes at an offset.
+    public func writeBlob(table: StaticString, column: StaticString, rowid: Int64,
+                          _ body: (_ write: (_ bytes: [UInt8], _ offset: Int) throws -> Void) throws -> Void) throws {
+        var blob: OpaquePointer?
+        let code = sqlite3_blob_open(handle, "main", "\(table)", "\(column)", rowid, 1, &blob)
+        guard code == SQLITE_OK, let blob else {
+            sqlite3_blob_close(blob)
+            throw SQLiteError(code: code, message: lastErrorMessage)
+        }
+        defer { sqlite3_blob_close(blob) }
+        try body { bytes, offset in
+            let code = bytes.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32($0.count), Int32(offset)) }
+            guard code == SQLITE_OK else { throw SQLiteError(code: code, message: self.lastErrorMessage) }
+        }
+    }
+
     /// True when the connection cannot write (`sqlite3_db_readonly`): `ask`, `eval` and
     /// `bench` connections are.
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }

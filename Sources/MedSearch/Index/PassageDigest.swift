@@ -94,20 +94,23 @@ public struct PassageDigest: Sendable, Equatable {
     static func encode(_ records: [Record]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(records.count * Self.recordSize)
+        for record in records { append(record, to: &bytes) }
+        return bytes
+    }
+
+    /// Appends one record's `recordSize` bytes: the digest can be written in pieces.
+    static func append(_ record: Record, to bytes: inout [UInt8]) {
         func put<T: FixedWidthInteger>(_ value: T) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        for record in records {
-            put(record.rowid)
-            put(record.article)
-            for field in 0..<4 { put(UInt32(max(0, min(Float(UInt32.max), record.lengths[field])))) }
-            put(UInt8(QuestionType.allCases.firstIndex(of: record.answersType) ?? 0))
-            put(UInt8(record.isSummary ? 1 : 0))
-            put(UInt16(min(record.titleTerms, Int(UInt16.max))))
-            put(UInt16(min(record.headingTerms, Int(UInt16.max))))
-            put(UInt16(0))
-        }
-        return bytes
+        put(record.rowid)
+        put(record.article)
+        for field in 0..<4 { put(UInt32(max(0, min(Float(UInt32.max), record.lengths[field])))) }
+        put(UInt8(QuestionType.allCases.firstIndex(of: record.answersType) ?? 0))
+        put(UInt8(record.isSummary ? 1 : 0))
+        put(UInt16(min(record.titleTerms, Int(UInt16.max))))
+        put(UInt16(min(record.headingTerms, Int(UInt16.max))))
+        put(UInt16(0))
     }
 
     /// Decodes `encoded()`; nil when the bytes are not a whole number of records in rowid order.

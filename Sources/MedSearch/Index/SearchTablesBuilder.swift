@@ -15,18 +15,12 @@
 enum SearchTablesBuilder {
     static func rebuild(_ database: Database) throws {
         try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
-        var records = try database.prepare("""
-            SELECT id, article_id, position, answers_type, len_title, len_heading, len_body, len_keywords
-            FROM passages ORDER BY id
-            """).rows { row in
-            PassageDigest.Record(rowid: row.int(0), article: row.int(1),
-                                 lengths: SIMD4(Float(row.int(4)), Float(row.int(5)), Float(row.int(6)), Float(row.int(7))),
-                                 answersType: QuestionType(rawValue: row.text(3)) ?? .other, isSummary: row.int(2) == 0,
-                                 titleTerms: 0, headingTerms: 0)
-        }
-        // Only the rowids for the look-ups: a second copy of the records was 64 MB at 900,000
-        // passages.
-        let rowids = records.map(\.rowid)
+        // During the scan, per passage only its rowid and two counters: the records are
+        // read again and written to the digest in pieces afterwards (holding them all, then
+        // the digest blob, then SQLite's copy of it, was ~130 MB at 900,000 passages).
+        let rowids = try database.prepare("SELECT id FROM passages ORDER BY id").rows { $0.int(0) }
+        var titleTerms = [Int32](repeating: 0, count: rowids.count)
+        var headingTerms = [Int32](repeating: 0, count: rowids.count)
 
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, passages_fts, 'instance');
@@ -44,8 +38,8 @@ enum SearchTablesBuilder {
             guard passage >= 0 else { return }
             encoder.append(passage: passage, counts: counts)
             if isContentWord {
-                if counts.0 > 0 { records[Int(passage)].titleTerms += 1 }
-                if counts.0 > 0 || counts.1 > 0 { records[Int(passage)].headingTerms += 1 }
+                if counts.0 > 0 { titleTerms[Int(passage)] += 1 }
+                if counts.0 > 0 || counts.1 > 0 { headingTerms[Int(passage)] += 1 }
             }
             passage = -1
             counts = (0, 0, 0, 0)
@@ -98,6 +92,43 @@ enum SearchTablesBuilder {
             encoder.reset()
         }
         if try scan.step() { throw outOfStep(scan.blob(0)) }
-        try database.prepare("INSERT INTO passage_digest(part, data) VALUES(0, ?)").run([.blob(PassageDigest.encode(records))])
+        try writeDigest(database, rowids: rowids, titleTerms: titleTerms, headingTerms: headingTerms)
+    }
+
+    /// Writes `passage_digest` from the passages table and the counters of the scan, 64 KB at
+    /// a time.
+    private static func writeDigest(_ database: Database, rowids: [Int64], titleTerms: [Int32], headingTerms: [Int32]) throws {
+        try database.prepare("INSERT INTO passage_digest(part, data) VALUES(0, zeroblob(?))")
+            .run([.integer(Int64(rowids.count * PassageDigest.recordSize))])
+        let passages = try database.prepare("""
+            SELECT id, article_id, position, answers_type, len_title, len_heading, len_body, len_keywords
+            FROM passages ORDER BY id
+            """)
+        try passages.bind([])
+        defer { passages.reset() }
+        let changed = IndexWriteError(path: database.path, reason: "the passages changed while the ranking tables were built")
+        try database.writeBlob(table: "passage_digest", column: "data", rowid: 0) { write in
+            var piece: [UInt8] = []
+            piece.reserveCapacity(1 << 16)
+            var number = 0
+            var offset = 0
+            while try passages.step() {
+                guard number < rowids.count, passages.int(0) == rowids[number] else { throw changed }
+                let row = passages
+                PassageDigest.append(PassageDigest.Record(
+                    rowid: row.int(0), article: row.int(1),
+                    lengths: SIMD4(Float(row.int(4)), Float(row.int(5)), Float(row.int(6)), Float(row.int(7))),
+                    answersType: QuestionType(rawValue: row.text(3)) ?? .other, isSummary: row.int(2) == 0,
+                    titleTerms: Int(titleTerms[number]), headingTerms: Int(headingTerms[number])), to: &piece)
+                number += 1
+                if piece.count >= 1 << 16 {
+                    try write(piece, offset)
+                    offset += piece.count
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            guard number == rowids.count else { throw changed }
+            if !piece.isEmpty { try write(piece, offset) }
+        }
     }
 }
