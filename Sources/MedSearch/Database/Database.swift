@@ -176,7 +176,11 @@ public final class Database {
         }
         defer { sqlite3_blob_close(blob) }
         try body { bytes, offset in
-            let code = bytes.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32($0.count), Int32(offset)) }
+            // SQLite's blob offsets are 32-bit: a larger one is an error here, not a trap.
+            guard let count = Int32(exactly: bytes.count), let start = Int32(exactly: offset), offset >= 0 else {
+                throw SQLiteError(code: SQLITE_TOOBIG, message: "a blob write at offset \(offset) of \(bytes.count) bytes is out of range")
+            }
+            let code = bytes.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, count, start) }
             guard code == SQLITE_OK else { throw SQLiteError(code: code, message: self.lastErrorMessage) }
         }
     }

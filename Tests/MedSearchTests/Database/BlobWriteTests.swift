@@ -29,5 +29,10 @@ import Testing
         #expect(throws: SQLiteError.self) {
             try database.writeBlob(table: "parts", column: "data", rowid: 7) { write in try write([1, 2, 3, 4], 4) }
         }
+        for offset in [-1, Int(Int32.max) + 1] {
+            #expect(throws: SQLiteError.self) {
+                try database.writeBlob(table: "parts", column: "data", rowid: 7) { write in try write([1], offset) }
+            }
+        }
     }
 }
