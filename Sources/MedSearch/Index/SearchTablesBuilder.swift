@@ -56,8 +56,9 @@ enum SearchTablesBuilder {
         }
         while try terms.step() {
             let term = terms.blob(0)
+            let text = String(decoding: term, as: UTF8.self)
             let instances = terms.int(1)
-            isContentWord = !StopWords.contains(String(decoding: term, as: UTF8.self))
+            isContentWord = !StopWords.contains(text)
             // Rows come in passage order within a term: a passage is looked up once per term.
             var lastDoc: Int64 = -1
             var docNumber: Int32?
@@ -87,7 +88,7 @@ enum SearchTablesBuilder {
             }
             finishPassage()
             if encoder.count > 0 {
-                try insert.run([.text(String(decoding: term, as: UTF8.self)), .integer(Int64(encoder.count)), .blob(encoder.bytes)])
+                try insert.run([.text(text), .integer(Int64(encoder.count)), .blob(encoder.bytes)])
             }
             encoder.reset()
         }
