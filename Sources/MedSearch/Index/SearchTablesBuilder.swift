@@ -2,48 +2,64 @@
 /// `passage_digest` — from the FTS5 index, at the end of every index run, inside its
 /// transaction: readers see tables that agree with the passages they rank.
 ///
-/// The terms come from FTS5's own index through an fts5vocab 'instance' table, so they are
-/// exactly the porter stems FTS5 produced and nothing is tokenized twice. The scan streams in
-/// term order, holding one term's list at a time: memory stays flat as the corpus grows.
-///
-/// The instance table's `term` column is built afresh for every row, and reading it is
-/// costly (SQLite 3.40.1 on MedQuAD's 4 M rows: 0.85 s reading term, doc and column, 0.38 s
-/// reading doc and column). So the terms are walked in a second cursor, the fts5vocab 'row'
-/// table, whose `cnt` says how many instance rows each term has; the instance row that
-/// starts a term is checked against it. Measured on MedQuAD (17,862 passages): the tables
-/// took 0.77 → 0.65 s.
+/// The terms come from FTS5's own index, so they are exactly the porter stems FTS5 produced
+/// and nothing is tokenized twice. The scan streams in term order, holding one term's list at
+/// a time: memory stays flat as the corpus grows. A fresh build reads FTS5's leaf pages
+/// directly; other runs read them through fts5vocab. Measured on MedQuAD (17,862 passages):
+/// the tables took 0.77 s (vocabulary, instance terms read), 0.65 s (vocabulary, terms walked
+/// apart), 0.15 s (segment, `index --verbose` logs it).
 enum SearchTablesBuilder {
-    static func rebuild(_ database: Database) throws {
+    /// Where the terms are read from: the leaf pages of a one-segment FTS5 index (right after
+    /// `optimize`, as a fresh build leaves it; `FTS5SegmentReader`), or fts5vocab, which reads
+    /// any index. Both give the same tables (`SearchTablesTests`).
+    enum Source: Equatable { case segment, vocabulary }
+
+    /// Rebuilds the tables, from `preferred` when the index allows it; returns the source used.
+    @discardableResult
+    static func rebuild(_ database: Database, preferring preferred: Source = .segment) throws -> Source {
         try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid and two counters: the records are
         // read again and written to the digest in pieces afterwards (holding them all, then
         // the digest blob, then SQLite's copy of it, was ~130 MB at 900,000 passages).
         let rowids = try database.prepare("SELECT id FROM passages ORDER BY id").rows { $0.int(0) }
-        var titleTerms = [Int32](repeating: 0, count: rowids.count)
-        var headingTerms = [Int32](repeating: 0, count: rowids.count)
+        if preferred == .segment {
+            var lists = try TermLists(database, rowids: rowids)
+            do {
+                try FTS5SegmentReader.scan(database) { term, isNewTerm, rowid, counts in
+                    if isNewTerm {
+                        try lists.endTerm()
+                        lists.beginTerm(term)
+                    }
+                    try lists.add(rowid: rowid, counts: counts)
+                }
+                try lists.endTerm()
+                try writeDigest(database, rowids: rowids, titleTerms: lists.titleTerms, headingTerms: lists.headingTerms)
+                return .segment
+            } catch is FTS5SegmentReader.Unsupported {
+                // An index of several segments (an update) or of a format this reader does
+                // not know: read it through fts5vocab instead.
+                try database.execute("DELETE FROM postings;")
+            }
+        }
+        try rebuildFromVocabulary(database, rowids: rowids)
+        return .vocabulary
+    }
 
+    /// The terms and their instances through fts5vocab tables.
+    ///
+    /// The instance table's `term` column is built afresh for every row, and reading it is
+    /// costly (SQLite 3.40.1 on MedQuAD's 4 M rows: 0.85 s reading term, doc and column, 0.38 s
+    /// reading doc and column). So the terms are walked in a second cursor, the fts5vocab 'row'
+    /// table, whose `cnt` says how many instance rows each term has; the instance row that
+    /// starts a term is checked against it.
+    private static func rebuildFromVocabulary(_ database: Database, rowids: [Int64]) throws {
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, passages_fts, 'instance');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_terms USING fts5vocab(main, passages_fts, 'row');
             """)
         let terms = try database.prepare("SELECT term, cnt FROM temp.passages_terms")
         let scan = try database.prepare("SELECT term, doc, col FROM temp.passages_instances")
-        let insert = try database.prepare("INSERT INTO postings(term, documents, entries) VALUES(?, ?, ?)")
-        var encoder = PostingList.Encoder()
-        var passage: Int32 = -1
-        var counts: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-        var isContentWord = false
-
-        func finishPassage() {
-            guard passage >= 0 else { return }
-            encoder.append(passage: passage, counts: counts)
-            if isContentWord {
-                if counts.0 > 0 { titleTerms[Int(passage)] += 1 }
-                if counts.0 > 0 || counts.1 > 0 { headingTerms[Int(passage)] += 1 }
-            }
-            passage = -1
-            counts = (0, 0, 0, 0)
-        }
+        var lists = try TermLists(database, rowids: rowids)
         func outOfStep(_ term: [UInt8]) -> IndexWriteError {
             IndexWriteError(path: database.path, reason: "the full-text index's terms and instances disagree at '\(String(decoding: term, as: UTF8.self))'; run `medsearch index --rebuild`")
         }
@@ -56,44 +72,75 @@ enum SearchTablesBuilder {
         }
         while try terms.step() {
             let term = terms.blob(0)
-            let text = String(decoding: term, as: UTF8.self)
-            let instances = terms.int(1)
-            isContentWord = !StopWords.contains(text)
-            // Rows come in passage order within a term: a passage is looked up once per term.
-            var lastDoc: Int64 = -1
-            var docNumber: Int32?
-            for row in 0..<instances {
+            term.withUnsafeBytes { lists.beginTerm($0) }
+            // Rows come in passage order within a term: one entry per passage.
+            var doc: Int64 = -1
+            var counts = SIMD4<UInt32>(repeating: 0)
+            for row in 0..<terms.int(1) {
                 guard try scan.step() else { throw outOfStep(term) }
                 if row == 0, !scan.withBytes(0, { $0.elementsEqual(term) }) { throw outOfStep(term) }
-                let doc = scan.int(1)
-                if doc != lastDoc {
-                    lastDoc = doc
-                    docNumber = PassageDigest.position(of: doc, in: rowids)
-                }
-                // A row of a passage that has since gone (cannot happen inside one
-                // transaction) is skipped rather than trusted.
-                guard let number = docNumber else { continue }
-                if number != passage {
-                    finishPassage()
-                    passage = number
+                let rowDoc = scan.int(1)
+                if rowDoc != doc {
+                    if doc >= 0 { try lists.add(rowid: doc, counts: counts) }
+                    doc = rowDoc
+                    counts = .zero
                 }
                 // Columns are named; their first letters differ (title, heading, body, keywords).
                 switch scan.withBytes(2, { $0.first ?? 0 }) {
-                case UInt8(ascii: "t"): counts.0 += 1
-                case UInt8(ascii: "h"): counts.1 += 1
-                case UInt8(ascii: "b"): counts.2 += 1
-                case UInt8(ascii: "k"): counts.3 += 1
+                case UInt8(ascii: "t"): counts[0] += 1
+                case UInt8(ascii: "h"): counts[1] += 1
+                case UInt8(ascii: "b"): counts[2] += 1
+                case UInt8(ascii: "k"): counts[3] += 1
                 default: break
                 }
             }
-            finishPassage()
+            if doc >= 0 { try lists.add(rowid: doc, counts: counts) }
+            try lists.endTerm()
+        }
+        if try scan.step() { throw outOfStep(scan.blob(0)) }
+        try writeDigest(database, rowids: rowids, titleTerms: lists.titleTerms, headingTerms: lists.headingTerms)
+    }
+
+    /// Encodes one term's list at a time and inserts it; counts, per passage, the distinct
+    /// content words of its title and of its title and heading (for the digest).
+    private struct TermLists {
+        let insert: Statement
+        let rowids: [Int64]
+        private(set) var titleTerms: [Int32]
+        private(set) var headingTerms: [Int32]
+        private var term: [UInt8] = []
+        private var isContentWord = false
+        private var encoder = PostingList.Encoder()
+
+        init(_ database: Database, rowids: [Int64]) throws {
+            insert = try database.prepare("INSERT INTO postings(term, documents, entries) VALUES(?, ?, ?)")
+            self.rowids = rowids
+            titleTerms = Array(repeating: 0, count: rowids.count)
+            headingTerms = titleTerms
+        }
+
+        mutating func beginTerm(_ bytes: UnsafeRawBufferPointer) {
+            term = Array(bytes)
+            isContentWord = !StopWords.contains(String(decoding: term, as: UTF8.self))
+        }
+
+        /// One passage's counts of the current term; passages come in rowid order. A rowid the
+        /// passages table lacks (cannot happen inside one transaction) is skipped, not trusted.
+        mutating func add(rowid: Int64, counts: SIMD4<UInt32>) throws {
+            guard let passage = PassageDigest.position(of: rowid, in: rowids) else { return }
+            encoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
+            if isContentWord {
+                if counts[0] > 0 { titleTerms[Int(passage)] += 1 }
+                if counts[0] > 0 || counts[1] > 0 { headingTerms[Int(passage)] += 1 }
+            }
+        }
+
+        mutating func endTerm() throws {
             if encoder.count > 0 {
-                try insert.run([.text(text), .integer(Int64(encoder.count)), .blob(encoder.bytes)])
+                try insert.run([.text(String(decoding: term, as: UTF8.self)), .integer(Int64(encoder.count)), .blob(encoder.bytes)])
             }
             encoder.reset()
         }
-        if try scan.step() { throw outOfStep(scan.blob(0)) }
-        try writeDigest(database, rowids: rowids, titleTerms: titleTerms, headingTerms: headingTerms)
     }
 
     /// Writes `passage_digest` from the passages table and the counters of the scan, 64 KB at

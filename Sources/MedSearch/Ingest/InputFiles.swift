@@ -48,7 +48,8 @@ public enum InputFiles {
             while let relative = walker.nextObject() as? String {
                 let name = relative.lastIndex(of: "/").map { String(relative[relative.index(after: $0)...]) } ?? relative
                 if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                let full = (path as NSString).appendingPathComponent(relative)
+                // Joined as text: NSString's appendingPathComponent was 35 ms of 11,000 names.
+                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 switch kind(of: full) {
                 case .directory, .missing: continue
                 case .unusable(let reason):

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import MedSearch
+
+/// The ranking tables read straight from FTS5's leaf pages (`FTS5SegmentReader`) are the
+/// tables read through fts5vocab, byte for byte; and the reader steps aside for what it does
+/// not know.
+@Suite struct FTS5SegmentReaderTests {
+    /// What the ranking reads: every term's list and the digest.
+    static func tables(_ database: Database) throws -> (postings: [String], digest: [UInt8]) {
+        let postings = try database.prepare("SELECT term, documents, hex(entries) FROM postings ORDER BY term")
+            .rows { "\($0.text(0)) \($0.int(1)) \($0.text(2))" }
+        let digest = try database.prepare("SELECT data FROM passage_digest WHERE part = 0").rows { $0.blob(0) }.first ?? []
+        return (postings, digest)
+    }
+
+    /// Rebuilds the tables of the index at `path` from each source; both must agree.
+    static func expectSourcesAgree(_ path: String) throws {
+        let database = try Database(path: path, mode: .readWrite)
+        let fromSegment = try database.transaction { () -> (Source, [String], [UInt8]) in
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .segment)
+            let tables = try tables(database)
+            return (source, tables.postings, tables.digest)
+        }
+        #expect(fromSegment.0 == .segment)
+        let fromVocabulary = try database.transaction { () -> (Source, [String], [UInt8]) in
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .vocabulary)
+            let tables = try tables(database)
+            return (source, tables.postings, tables.digest)
+        }
+        #expect(fromVocabulary.0 == .vocabulary)
+        #expect(fromSegment.1.count > 0)
+        #expect(fromSegment.1 == fromVocabulary.1)
+        #expect(fromSegment.2 == fromVocabulary.2)
+    }
+    typealias Source = SearchTablesBuilder.Source
+
+    @Test func theCorpusTablesAreTheSameFromEitherSource() throws {
+        try Self.expectSourcesAgree(TestPaths.freshIndex(name: "segment-corpus.sqlite"))
+    }
+
+    /// Pages that end inside a poslist (one word 30,000 times in one passage, a column switch
+    /// cut from its column number), doclists over many pages (a word in 6,000 passages) and
+    /// terms that share long prefixes or are not ASCII.
+    @Test func poslistsAndDoclistsThatRunOverPagesAreReadWhole() throws {
+        let folder = TestPaths.temporaryFolder()
+        var lines: [String] = []
+        let long = Array(repeating: "pollen", count: 30_000).joined(separator: " ")
+        lines.append("{\"_id\": \"long\", \"title\": \"Pollen pollen\", \"text\": \"\(long) grass\"}")
+        for number in 0..<6_000 {
+            let prefix = String(repeating: "x", count: number % 40)
+            lines.append("{\"_id\": \"p\(number)\", \"title\": \"Café \(number)\", \"text\": \"common \(prefix)word\(number % 97) crème common\"}")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/many.jsonl", atomically: true, encoding: .utf8)
+        let path = folder + "/index.sqlite"
+        let report = try IndexWriter.rebuild(at: path, from: [folder + "/many.jsonl"])
+        #expect(report.passages == 6_001)
+        try Self.expectSourcesAgree(path)
+        let database = try Database(path: path, mode: .readOnly)
+        let pollen = try database.prepare("SELECT entries FROM postings WHERE term = 'pollen'").rows { PostingList(bytes: $0.blob(0)) }.first
+        #expect(pollen?.entries().first?.counts == SIMD4(2, 2, 30_000, 0))
+    }
+
+    /// A fresh build of one article in a new folder (the folder, the index).
+    static func oneArticleIndex() throws -> (folder: String, index: String) {
+        let folder = TestPaths.temporaryFolder()
+        try "{\"_id\": \"a\", \"title\": \"Hay fever\", \"text\": \"Pollen makes the nose run.\"}\n"
+            .write(toFile: folder + "/one.jsonl", atomically: true, encoding: .utf8)
+        _ = try IndexWriter.rebuild(at: folder + "/index.sqlite", from: [folder])
+        return (folder, folder + "/index.sqlite")
+    }
+
+    /// After an update the index has more than one segment: the tables come from fts5vocab.
+    @Test func anUpdatedIndexIsReadThroughTheVocabulary() throws {
+        let (folder, db) = try Self.oneArticleIndex()
+        try "{\"_id\": \"b\", \"title\": \"Shingles\", \"text\": \"A painful rash.\"}\n"
+            .write(toFile: folder + "/two.jsonl", atomically: true, encoding: .utf8)
+        _ = try IndexWriter(path: db).update(from: [folder])
+        let database = try Database(path: db, mode: .readWrite)
+        let source = try database.transaction { try SearchTablesBuilder.rebuild(database) }
+        #expect(source == .vocabulary)
+    }
+
+    /// Token totals that differ from FTS5's averages record mean the pages were misread: the
+    /// reader refuses rather than build wrong tables.
+    @Test func totalsThatDisagreeAreRefused() throws {
+        let db = try Self.oneArticleIndex().index
+        let database = try Database(path: db, mode: .readWrite)
+        // One row; title 2 tokens, heading 0, body 5 → body 6.
+        try database.execute("UPDATE passages_fts_data SET block = X'0102000600' WHERE id = 1")
+        #expect(throws: FTS5SegmentReader.Unsupported.self) {
+            try FTS5SegmentReader.scan(database) { _, _, _, _ in }
+        }
+        #expect(try database.transaction { try SearchTablesBuilder.rebuild(database) } == .vocabulary)
+    }
+
+    @Test func structureRecordsOfOtherShapesAreRefused() throws {
+        // Cookie, then levels 1, segments 1, write counter 3; level: merging 0, 1 segment (id 5, pages 1–9).
+        let one: [UInt8] = [0, 0, 0, 1, 1, 1, 3, 0, 1, 5, 1, 9]
+        #expect(try FTS5SegmentReader.onlySegment(in: one) == .init(id: 5, firstPage: 1, lastPage: 9))
+        let two: [UInt8] = [0, 0, 0, 1, 1, 2, 3, 0, 2, 5, 1, 9, 6, 1, 4]
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try FTS5SegmentReader.onlySegment(in: two) }
+        let version2: [UInt8] = [0, 0, 0, 1, 0xFF, 0, 0, 1, 1, 1, 3, 0, 1, 5, 1, 9]
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try FTS5SegmentReader.onlySegment(in: version2) }
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try FTS5SegmentReader.onlySegment(in: [0, 0, 0, 1, 1]) }
+    }
+
+    @Test func varintsAreSQLites() throws {
+        for (bytes, value) in [([0x05], 5), ([0x81, 0x00], 128), ([0x82, 0x81, 0x01], (2 << 14) | (1 << 7) | 1)] as [([UInt8], UInt64)] {
+            var offset = 0
+            #expect(try bytes.withUnsafeBytes { try FTS5SegmentReader.varint($0, &offset) } == value)
+            #expect(offset == bytes.count)
+        }
+        var offset = 0
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try [UInt8]([0x80]).withUnsafeBytes { try FTS5SegmentReader.varint($0, &offset) } }
+    }
+}
