@@ -21,7 +21,6 @@ public enum InputFiles {
     public static func collect(_ paths: [String]) -> (files: [String], problems: [IngestDiagnostic]) {
         var files: [String] = []
         var problems: [IngestDiagnostic] = []
-        let manager = FileManager.default
         for path in paths {
             switch kind(of: path) {
             case .missing:
@@ -36,30 +35,29 @@ public enum InputFiles {
             case .directory:
                 break
             }
-            guard let walker = manager.enumerator(atPath: path) else {
-                problems.append(IngestDiagnostic(path: path, message: "folder cannot be read"))
-                continue
-            }
             // The folder is made absolute once: the names below it hold no "." or ".." (hidden
             // names are skipped), so `absolute(full)` is the folder and the relative path.
             let folder = absolute(path)
             func underFolder(_ relative: String) -> String { folder.hasSuffix("/") ? folder + relative : folder + "/" + relative }
             var found = 0
-            while let relative = walker.nextObject() as? String {
-                let name = relative.lastIndex(of: "/").map { String(relative[relative.index(after: $0)...]) } ?? relative
-                if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                // Joined as text: NSString's appendingPathComponent was 35 ms of 11,000 names.
+            let readable = walk(path) { relative, name, isRegular in
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                switch kind(of: full) {
-                case .directory, .missing: continue
+                switch isRegular ? .regular : kind(of: full) {
+                case .directory, .missing: return
                 case .unusable(let reason):
                     problems.append(IngestDiagnostic(path: underFolder(relative), message: reason))
                     found += 1
                 case .regular:
-                    if isDocumentation(name) { continue }
+                    if isDocumentation(name) { return }
                     files.append(underFolder(relative))
                     found += 1
                 }
+            } unreadable: { relative in
+                problems.append(IngestDiagnostic(path: underFolder(relative), message: "folder cannot be read"))
+            }
+            guard readable else {
+                problems.append(IngestDiagnostic(path: path, message: "folder cannot be read"))
+                continue
             }
             if found == 0 {
                 problems.append(IngestDiagnostic(path: path, message: "folder holds no files to index"))
@@ -97,6 +95,44 @@ public enum InputFiles {
     static func isDocumentation(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasPrefix("readme") || lower.hasPrefix("license") || lower.hasPrefix("licence")
+    }
+
+    /// Calls `visit(relative path, name, isRegularFile)` for every entry below `folder` that
+    /// is not a folder, depth first. Names starting with "." are left out with all they hold,
+    /// and linked folders are not entered. `isRegularFile` is true when the folder listing
+    /// says so (no `stat` needed); otherwise the caller looks. A subfolder that cannot be
+    /// read is passed to `unreadable`; false when `folder` itself cannot be.
+    ///
+    /// On readdir rather than FileManager's enumerator, which took 50 ms of a 1.6 s MedQuAD
+    /// build (11,000 files) and stat'ed every entry a second time.
+    static func walk(_ folder: String, _ visit: (String, String, Bool) -> Void, unreadable: (String) -> Void) -> Bool {
+        func list(_ relative: String) -> Bool {
+            let path = relative.isEmpty ? folder : (folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
+            guard let stream = opendir(path) else { return false }
+            var entries: [(name: String, type: UInt8)] = []
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+            }
+            closedir(stream)
+            for (name, type) in entries {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = type == UInt8(DT_DIR)
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder {
+                    if !list(child) { unreadable(child) }
+                } else {
+                    visit(child, name, type == UInt8(DT_REG))
+                }
+            }
+            return true
+        }
+        return list("")
     }
 
     /// The path made absolute and standardized, so that runs from other folders agree.
