@@ -70,6 +70,19 @@ import Testing
     func classifies(question: String, expected: QuestionType) {
         #expect(QuestionClassifier.classify(question) == expected, "question: \(question)")
     }
+
+    /// The rules are split at spaces, not tokenized: each word must already be a token.
+    @Test func rulePatternsAreWrittenAsTokens() {
+        for (_, patterns) in QuestionClassifier.compiledRules {
+            for words in patterns {
+                for word in words {
+                    let bare = word.hasSuffix("*") ? String(word.dropLast()) : word
+                    #expect(TextTokenizer.words(bare) == [bare], "\(words)")
+                }
+            }
+        }
+        #expect(QuestionClassifier.compiledRules.count == QuestionClassifier.rules.count)
+    }
 }
 
 @Suite struct TextTokenizerTests {
