@@ -119,6 +119,8 @@ struct FTS5SegmentReader {
         return value
     }
 
+    init() {}
+
     // State carried from page to page.
     private var term: [UInt8] = []
     private var rowid: Int64 = 0
@@ -171,6 +173,9 @@ struct FTS5SegmentReader {
                 else { throw Unsupported(description: "unexpected term") }
                 nextTerm += 1
                 isNewTerm = true
+                // A merge writes a term, then starts a new page if this one is full: the
+                // term's first rowid then opens the next page (as a literal).
+                if offset == contentEnd { break }
                 rowid = Int64(bitPattern: try Self.varint(raw, &offset))
             } else if nextTerm == 0, offset == firstRowid {
                 // A doclist run on from the last page restarts with a literal rowid.

@@ -319,7 +319,9 @@ public final class IndexWriter {
                     try database.execute("INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
                 }
                 let optimized = elapsed()
-                let source = try SearchTablesBuilder.rebuild(database)
+                let source = try SearchTablesBuilder.rebuild(database) { reason in
+                    logger.debug("ranking tables read through fts5vocab", metadata: ["reason": "\(reason)"])
+                }
                 logger.debug("ranking tables built", metadata: [
                     "from": "\(source)", "optimize_seconds": "\(optimized - started)", "tables_seconds": "\(elapsed() - optimized)",
                 ])

@@ -15,8 +15,10 @@ enum SearchTablesBuilder {
     enum Source: Equatable { case segment, vocabulary }
 
     /// Rebuilds the tables, from `preferred` when the index allows it; returns the source used.
+    /// `fallback` is told why the segment could not be read.
     @discardableResult
-    static func rebuild(_ database: Database, preferring preferred: Source = .segment) throws -> Source {
+    static func rebuild(_ database: Database, preferring preferred: Source = .segment,
+                        fallback: (String) -> Void = { _ in }) throws -> Source {
         try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid and two counters: the records are
         // read again and written to the digest in pieces afterwards (holding them all, then
@@ -35,9 +37,10 @@ enum SearchTablesBuilder {
                 try lists.endTerm()
                 try writeDigest(database, rowids: rowids, titleTerms: lists.titleTerms, headingTerms: lists.headingTerms)
                 return .segment
-            } catch is FTS5SegmentReader.Unsupported {
+            } catch let unsupported as FTS5SegmentReader.Unsupported {
                 // An index of several segments (an update) or of a format this reader does
                 // not know: read it through fts5vocab instead.
+                fallback(unsupported.description)
                 try database.execute("DELETE FROM postings;")
             }
         }

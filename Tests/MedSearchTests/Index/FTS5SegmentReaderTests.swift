@@ -105,6 +105,38 @@ import Testing
         #expect(throws: FTS5SegmentReader.Unsupported.self) { try FTS5SegmentReader.onlySegment(in: [0, 0, 0, 1, 1]) }
     }
 
+    /// Pages made by hand for the cases a small corpus may not produce: a term that ends its
+    /// page (its first rowid opens the next, as a literal), and a poslist cut after a column
+    /// switch, before its column number.
+    @Test func handMadePagesOfTheCasesAtPageEnds() throws {
+        var rows: [String] = []
+        func read(_ pages: [[UInt8]]) throws {
+            var reader = FTS5SegmentReader()
+            for page in pages {
+                try page.withUnsafeBytes { raw in
+                    try reader.read(page: raw) { term, isNew, rowid, counts in
+                        rows.append("\(String(decoding: term, as: UTF8.self)) \(isNew) \(rowid) \(counts)")
+                    }
+                }
+            }
+            #expect(reader.remaining == 0)
+        }
+        let zero = UInt8(ascii: "0")
+        // Page 1: header (no rowid; content ends at 9), the term "0abc", footer: a term at 4.
+        // Page 2: header (rowid at 4; content ends at 7), rowid 7, poslist of 1 byte: position 0.
+        try read([[0, 0, 0, 9, 4, zero, UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), 4],
+                  [0, 4, 0, 7, 7, 2, 2]])
+        #expect(rows == ["abc true 7 SIMD4<UInt32>(1, 0, 0, 0)"])
+        rows = []
+        // Term "0x", rowid 3, a poslist of 4 bytes (position 0; column 2; position 1) cut after
+        // the switch to column 2; the next page has no rowid and no term, only the rest.
+        try read([[0, 0, 0, 11, 2, zero, UInt8(ascii: "x"), 3, 8, 0x02, 0x01, 4],
+                  [0, 0, 0, 6, 0x02, 0x03]])
+        #expect(rows == ["x true 3 SIMD4<UInt32>(1, 0, 1, 0)"])
+        // A delete marker (odd size) is refused.
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try read([[0, 0, 0, 10, 2, zero, UInt8(ascii: "x"), 3, 3, 0x02, 4]]) }
+    }
+
     @Test func varintsAreSQLites() throws {
         for (bytes, value) in [([0x05], 5), ([0x81, 0x00], 128), ([0x82, 0x81, 0x01], (2 << 14) | (1 << 7) | 1)] as [([UInt8], UInt64)] {
             var offset = 0
