@@ -396,6 +396,9 @@ def read_medsearch(r: dict, work: Path) -> None:
         t = parse_time_v(time_file)
         report = json.loads((work / "medsearch-index.json").read_text())
         r["medsearch_index"] = {**t, **{k: report.get(k) for k in ("passages", "bytes", "seconds")}}
+        walls = work / "medsearch-index.walls"  # speed.sh: "seconds run" per timed build, sorted
+        if walls.exists():
+            r["medsearch_index"]["walls_s"] = [float(line.split()[0]) for line in walls.read_text().split("\n") if line.strip()]
         r["build"]["medsearch"] = {"cell": fmt(t.get("wall_s")), "mb_cell": fmt(t.get("peak_mb"), 0)}
 
 
@@ -523,6 +526,9 @@ def notes(r: dict, passes: int, runs: int, n_questions: int) -> list[str]:
     ]
     build = ("Build: medsearch = `medsearch index` from the XML/CSV files (wall, max RSS via /usr/bin/time -v")
     ms_index = r.get("medsearch_index")
+    if ms_index and len(ms_index.get("walls_s", [])) > 1:
+        build += (f"; the run of median wall time of {len(ms_index['walls_s'])} fresh builds: "
+                  + ", ".join(f"{w:.2f}" for w in ms_index["walls_s"]) + " s")
     if ms_index and ms_index.get("seconds"):
         build += (f"; its own report: {ms_index['passages']} passages in {ms_index['seconds']:.2f} s, "
                   f"{ms_index['bytes'] / 1048576 / ms_index['seconds']:.1f} MB/s")
