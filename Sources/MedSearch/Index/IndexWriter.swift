@@ -199,32 +199,18 @@ public final class IndexWriter {
             report.diagnostics.append(diagnostic.description)
         }
 
-        // One list of the files, kept in place (a large tree has hundreds of thousands).
-        var (files, problems) = InputFiles.collect(inputs)
-        files.removeAll { $0.hasPrefix(ownFilesPrefix) }
+        let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
+            .rows { ($0.text(0), $0.text(1)) })
+        let (ordered, removed, problems) = inputOrder(inputs, known: knownHashes)
+        let supplements = ordered.prefix(ordered.supplements.count).map { $0 }
         for problem in problems {
             try record(problem)
             if problem.severity == .error { report.filesFailed += 1 }
         }
-        let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
-            .rows { ($0.text(0), $0.text(1)) })
-        // Files indexed before under these inputs that are gone now.
-        let roots = inputs.map(InputFiles.absolute)
-        let present = knownHashes.isEmpty ? [] : Set(files)
-        let removed = knownHashes.keys.filter { known in
-            !present.contains(known) && roots.contains { known == $0 || known.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-                && !FileManager.default.fileExists(atPath: known)
-        }.sorted()
         // The files that disappeared are deleted before any file claims an id.
         var claims = try IDClaims(database: database)
 
         let parser = ArticleFileParser()
-        // Supplements first: XML files draw answers from them.
-        let supplements = files.filter { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
-        files.removeAll { ArticleFileParser.ending(of: $0) == MedQuADSupplement.fileName }
-        files.insert(contentsOf: supplements, at: 0)
-        let ordered = files
-        files = []
         // Files are read and parsed (and their passages made) on worker threads a little ahead
         // of this thread, which claims their ids and writes them in path order: row ids and
         // diagnostics never depend on timing. The supplements are read here first, before any
@@ -330,6 +316,43 @@ public final class IndexWriter {
         report.seconds = elapsed()
         logger.debug("index update", metadata: ["summary": "\(report.summaryLine)"])
         return report
+    }
+
+    /// The input files in the order they are written — MedQuAD's answer supplements first (XML
+    /// files draw answers from them), then the others in path order — and the files indexed
+    /// before under these inputs that are gone now.
+    private func inputOrder(_ inputs: [String], known: [String: String])
+        -> (ordered: WriteOrder, removed: [String], problems: [IngestDiagnostic]) {
+        let (listed, problems) = InputFiles.collect(inputs)
+        let ownFilesPrefix = ownFilesPrefix
+        let files = listed.contains { $0.hasPrefix(ownFilesPrefix) } ? listed.filter { !$0.hasPrefix(ownFilesPrefix) } : listed
+        let roots = inputs.map(InputFiles.absolute)
+        let removed = known.keys.filter { path in
+            !files.sortedContains(path) && roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                && !FileManager.default.fileExists(atPath: path)
+        }.sorted()
+        let supplements = files.indices.filter { ArticleFileParser.ending(of: files[$0]) == MedQuADSupplement.fileName }
+        return (WriteOrder(files: files, supplements: supplements), removed, problems)
+    }
+
+    /// The files in the order they are written: the supplements first, then the others in path
+    /// order. A view of the one sorted list (`PathList`; a large tree has hundreds of thousands
+    /// of paths), not a second list.
+    struct WriteOrder: RandomAccessCollection, Sendable {
+        let files: PathList
+        /// Positions of the supplements in `files`, ascending.
+        let supplements: [Int]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { files.count }
+
+        subscript(position: Int) -> String {
+            if position < supplements.count { return files[supplements[position]] }
+            // The (position − supplements)-th file that is not a supplement.
+            var index = position - supplements.count
+            for supplement in supplements where supplement <= index { index += 1 }
+            return files[index]
+        }
     }
 
     /// Writes one changed file, replacing its previous version. An article the index would

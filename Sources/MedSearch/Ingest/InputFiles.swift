@@ -18,8 +18,8 @@ public enum InputFiles {
     /// hidden entries and documentation: names starting with README or LICENSE), sorted, with
     /// an error for each path that does not exist, is a broken link or is not a regular file,
     /// and for each folder that holds nothing to index.
-    public static func collect(_ paths: [String]) -> (files: [String], problems: [IngestDiagnostic]) {
-        var files: [String] = []
+    public static func collect(_ paths: [String]) -> (files: PathList, problems: [IngestDiagnostic]) {
+        var files = PathList()
         var problems: [IngestDiagnostic] = []
         for path in paths {
             switch kind(of: path) {
@@ -63,7 +63,7 @@ public enum InputFiles {
                 problems.append(IngestDiagnostic(path: path, message: "folder holds no files to index"))
             }
         }
-        return (Array(Set(files)).sorted(), problems)
+        return (files.sortedUnique(), problems)
     }
 
     /// What a path is, following symbolic links.

@@ -12,7 +12,7 @@ import Testing
         }
         let (files, problems) = InputFiles.collect([folder + "/b.md", folder, folder + "/sub", folder + "/b.md"])
         #expect(problems.isEmpty)
-        #expect(files == ["a.md", "b.md", "sub/c.md"].map { InputFiles.absolute(folder) + "/" + $0 })
+        #expect(Array(files) == ["a.md", "b.md", "sub/c.md"].map { InputFiles.absolute(folder) + "/" + $0 })
     }
 
     /// Nested folders are walked; hidden ones and linked folders are not; a linked file counts.
@@ -28,6 +28,34 @@ import Testing
         #expect(symlink(folder + "/elsewhere/e.md", folder + "/sub/linked.md") == 0)
         let (files, problems) = InputFiles.collect([folder + "/sub"])
         #expect(problems.isEmpty)
-        #expect(files == ["deeper/d.md", "linked.md"].map { InputFiles.absolute(folder) + "/sub/" + $0 })
+        #expect(Array(files) == ["deeper/d.md", "linked.md"].map { InputFiles.absolute(folder) + "/sub/" + $0 })
+    }
+}
+
+/// `PathList`: the paths as one buffer, sorted in byte order, each once.
+@Suite struct PathListTests {
+    @Test func sortsInByteOrderDropsRepeatsAndFindsPaths() {
+        let paths = ["/b/z.xml", "/a/é.md", "/a/b.md", "/b/z.xml", "", "/a/b", "/a/b.md"]
+        let list = PathList(paths)
+        #expect(list.count == paths.count)
+        #expect(Array(list) == paths)
+        let sorted = list.sortedUnique()
+        #expect(Array(sorted) == ["", "/a/b", "/a/b.md", "/a/é.md", "/b/z.xml"])
+        #expect(Array(sorted) == Array(Set(paths)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for path in paths { #expect(sorted.sortedContains(path)) }
+        #expect(!sorted.sortedContains("/a/b.m"))
+        #expect(!sorted.sortedContains("/c"))
+        #expect(Array(sorted.filter { $0.hasSuffix(".md") }) == ["/a/b.md", "/a/é.md"])
+        #expect(PathList().sortedUnique().isEmpty)
+    }
+
+    /// The write order puts the supplements first and keeps the rest in path order.
+    @Test func writeOrderPutsSupplementsFirst() {
+        let files = PathList(["a", "b", "s1", "c", "d", "s2"])
+        let order = IndexWriter.WriteOrder(files: files, supplements: [2, 5])
+        #expect(Array(order) == ["s1", "s2", "a", "b", "c", "d"])
+        #expect(Array(IndexWriter.WriteOrder(files: files, supplements: [0, 1])) == ["a", "b", "s1", "c", "d", "s2"])
+        #expect(Array(IndexWriter.WriteOrder(files: files, supplements: [])) == Array(files))
+        #expect(Array(IndexWriter.WriteOrder(files: files, supplements: [3])) == ["c", "a", "b", "s1", "d", "s2"])
     }
 }
