@@ -121,6 +121,13 @@ struct FTS5SegmentReader {
 
     init() {}
 
+    /// A varint that is a size or an offset: at most 2³², so that sums of them cannot overflow.
+    static func length(_ raw: UnsafeRawBufferPointer, _ offset: inout Int) throws -> Int {
+        let value = try varint(raw, &offset)
+        guard value < 1 << 32 else { throw Unsupported(description: "a length of \(value)") }
+        return Int(value)
+    }
+
     // State carried from page to page.
     private var term: [UInt8] = []
     private var rowid: Int64 = 0
@@ -146,7 +153,7 @@ struct FTS5SegmentReader {
         var termStarts: [Int] = []
         var footer = contentEnd, start = 0
         while footer < raw.count {
-            start += Int(try Self.varint(raw, &footer))
+            start += try Self.length(raw, &footer)
             termStarts.append(start)
         }
         var offset = 4
@@ -161,8 +168,8 @@ struct FTS5SegmentReader {
         while offset < contentEnd {
             if nextTerm < termStarts.count, offset == termStarts[nextTerm] {
                 // The first term on a page is whole; the others share a prefix with the last.
-                let shared = nextTerm == 0 ? 0 : Int(try Self.varint(raw, &offset))
-                let length = Int(try Self.varint(raw, &offset))
+                let shared = nextTerm == 0 ? 0 : try Self.length(raw, &offset)
+                let length = try Self.length(raw, &offset)
                 guard shared <= term.count, offset + length <= contentEnd else { throw Unsupported(description: "bad term") }
                 let previous = term
                 term.removeSubrange(shared...)
@@ -188,6 +195,7 @@ struct FTS5SegmentReader {
             }
             let size = try Self.varint(raw, &offset)
             guard size & 1 == 0, size > 0 else { throw Unsupported(description: "a delete marker or an empty poslist") }
+            guard size >> 1 < 1 << 32 else { throw Unsupported(description: "a poslist of \(size >> 1) bytes") }
             remaining = Int(size >> 1)
             counts = .zero
             column = 0

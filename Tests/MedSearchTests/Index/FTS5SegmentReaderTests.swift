@@ -140,6 +140,10 @@ import Testing
         try read([[0, 0, 0, 11, 2, zero, UInt8(ascii: "x"), 3, 8, 0x02, 0x01, 4],
                   [0, 0, 0, 6, 0x02, 0x03]])
         #expect(rows == ["x true 3 SIMD4<UInt32>(1, 0, 1, 0)"])
+        // A poslist or a term longer than any page could hold is refused, not added up.
+        let huge: [UInt8] = Array(repeating: 0xFE, count: 8) + [0xFE]
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try read([[0, 0, 0, 17, 2, zero, UInt8(ascii: "x"), 3] + huge + [4]]) }
+        #expect(throws: FTS5SegmentReader.Unsupported.self) { try read([[0, 0, 0, 13] + huge + [4]]) }
         // A delete marker (odd size) is refused.
         #expect(throws: FTS5SegmentReader.Unsupported.self) { try read([[0, 0, 0, 10, 2, zero, UInt8(ascii: "x"), 3, 3, 0x02, 4]]) }
     }
