@@ -86,6 +86,16 @@ import Testing
         }
     }
 
+    @Test func rowidListsHoldARunOrEveryRowid() {
+        #expect(Array(RowidList([5, 6, 7, 8])) == [5, 6, 7, 8])
+        #expect(Array(RowidList([5, 6, 9, 10])) == [5, 6, 9, 10])
+        #expect(Array(RowidList([3])) == [3])
+        #expect(RowidList([]).isEmpty)
+        #expect(PassageDigest.position(of: 9, in: RowidList([5, 6, 9, 10])) == 2)
+        #expect(PassageDigest.position(of: 7, in: RowidList([5, 6, 7, 8])) == 2)
+        #expect(PassageDigest.position(of: 7, in: RowidList([5, 6, 9, 10])) == nil)
+    }
+
     @Test func topCandidatesKeepTheBestInOrder() {
         var top = TopCandidates(capacity: 2)
         let parts = ScoreParts(bm25: 0, typeBoost: 0, headingSimilarity: 0, coverage: 0)
