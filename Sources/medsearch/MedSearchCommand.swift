@@ -30,6 +30,18 @@ struct MedSearchCommand: ParsableCommand {
         // Past a file-size limit (`ulimit -f`) a write should fail with an error that `index`
         // reports ("the index was not changed"), not kill the process with SIGXFSZ.
         signal(SIGXFSZ, SIG_IGN)
+        // `ask` is what people run and time: parsed on its own it skips the reflection of the
+        // whole command tree. Whatever it does not parse cleanly (help, a mistake) goes the usual
+        // way, for the usual messages.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "ask", let ask = try? AskCommand.parse(Array(arguments.dropFirst())) {
+            do {
+                try ask.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         main(nil)
     }
 }
