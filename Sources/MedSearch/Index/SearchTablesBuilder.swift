@@ -11,7 +11,7 @@
 enum SearchTablesBuilder {
     /// Where the terms are read from: the leaf pages of a one-segment FTS5 index (right after
     /// `optimize`, as a fresh build leaves it; `FTS5SegmentReader`), or fts5vocab, which reads
-    /// any index. Both give the same tables (`SearchTablesTests`).
+    /// any index. Both give the same tables (`FTS5SegmentReaderTests`).
     enum Source: Equatable { case segment, vocabulary }
 
     /// Rebuilds the tables, from `preferred` when the index allows it; returns the source used.
@@ -21,9 +21,9 @@ enum SearchTablesBuilder {
                         fallback: (String) -> Void = { _ in }) throws -> Source {
         try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid (none for a fresh build's unbroken run of
-        // rowids) and two 16-bit counters: the records are
-        // read again and written to the digest in pieces afterwards (holding them all, then
-        // the digest blob, then SQLite's copy of it, was ~130 MB at 900,000 passages).
+        // rowids) and two 16-bit counters: the records are read again and written to the
+        // digest in pieces afterwards (holding them all, then the digest blob, then SQLite's
+        // copy of it, was ~130 MB at 900,000 passages).
         let rowids = try RowidList(database)
         if preferred == .segment {
             var lists = try TermLists(database, rowids: rowids)
