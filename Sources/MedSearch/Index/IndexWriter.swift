@@ -202,7 +202,7 @@ public final class IndexWriter {
         let knownHashes = Dictionary(uniqueKeysWithValues: try database.prepare("SELECT path, hash FROM files")
             .rows { ($0.text(0), $0.text(1)) })
         let (ordered, removed, problems) = inputOrder(inputs, known: knownHashes)
-        let supplements = ordered.prefix(ordered.supplements.count).map { $0 }
+        let supplements = Array(ordered.prefix(ordered.supplements.count))
         for problem in problems {
             try record(problem)
             if problem.severity == .error { report.filesFailed += 1 }

@@ -38,10 +38,10 @@ public enum InputFiles {
             // The folder is made absolute once: the names below it hold no "." or ".." (hidden
             // names are skipped), so `absolute(full)` is the folder and the relative path.
             let folder = absolute(path)
-            func underFolder(_ relative: String) -> String { folder.hasSuffix("/") ? folder + relative : folder + "/" + relative }
+            func underFolder(_ relative: String) -> String { join(folder, relative) }
             var found = 0
             let readable = walk(path) { relative, name, isRegular in
-                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                let full = join(path, relative)
                 switch isRegular ? .regular : kind(of: full) {
                 case .directory, .missing: return
                 case .unusable(let reason):
@@ -97,6 +97,11 @@ public enum InputFiles {
         return lower.hasPrefix("readme") || lower.hasPrefix("license") || lower.hasPrefix("licence")
     }
 
+    /// `relative` under `folder`, with one "/" between them.
+    static func join(_ folder: String, _ relative: String) -> String {
+        folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
     /// Calls `visit(relative path, name, isRegularFile)` for every entry below `folder` that
     /// is not a folder, depth first. Names starting with "." are left out with all they hold,
     /// and linked folders are not entered. `isRegularFile` is true when the folder listing
@@ -107,7 +112,7 @@ public enum InputFiles {
     /// build (11,000 files) and stat'ed every entry a second time.
     static func walk(_ folder: String, _ visit: (String, String, Bool) -> Void, unreadable: (String) -> Void) -> Bool {
         func list(_ relative: String) -> Bool {
-            let path = relative.isEmpty ? folder : (folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
+            let path = relative.isEmpty ? folder : join(folder, relative)
             guard let stream = opendir(path) else { return false }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(stream) {
