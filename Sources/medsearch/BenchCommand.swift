@@ -44,6 +44,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var overrides: RankingOverrides
+
     func validate() throws {
         guard (1...1000).contains(passes) else { throw ValidationError("--passes must be between 1 and 1000") }
         guard (0...100).contains(warmup) else { throw ValidationError("--warmup must be between 0 and 100") }
@@ -62,7 +64,7 @@ struct BenchCommand: ParsableCommand {
         guard !set.isEmpty else { throw CommandError("\(questions) holds no questions") }
         let report: LatencyBenchmark.Report
         do {
-            report = try LatencyBenchmark(path: try index.resolvedIndexPath(logger: logger))
+            report = try LatencyBenchmark(path: try index.resolvedIndexPath(logger: logger), weights: overrides.applied(to: .standard))
                 .run(set, passes: passes, warmup: warmup, threads: concurrency, limit: limit)
         } catch let error as SearchError {
             throw CommandError(error.description)

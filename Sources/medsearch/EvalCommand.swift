@@ -41,15 +41,10 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a ranking constant for this run (repeatable), e.g. --set fieldKeywords=2. Names: \(RankingWeights.names.joined(separator: ", ")).", valueName: "name=value"))
-    var overrides: [String] = []
+    @OptionGroup var overrides: RankingOverrides
 
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100") }
-        var weights = RankingWeights.standard
-        for assignment in overrides where !weights.set(assignment) {
-            throw ValidationError("--set \(assignment): expected name=value with a name from: \(RankingWeights.names.joined(separator: ", "))")
-        }
     }
 
     func run() throws {
@@ -67,7 +62,7 @@ struct EvalCommand: ParsableCommand {
             var weights = RankingWeights.standard
             // A run file ranks answers; the two-per-article cap is for reading `ask` output.
             weights.passagesPerArticle = limit
-            for assignment in overrides { _ = weights.set(assignment) }
+            weights = overrides.applied(to: weights)
             let engine = try SearchEngine(path: try index.resolvedIndexPath(logger: logger), weights: weights, logger: logger)
             // LiveQA's protocol scores every question's top 10: never decline there.
             let declineWeak = judgements?.scale != .liveQA

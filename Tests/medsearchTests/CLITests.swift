@@ -165,6 +165,19 @@ import Testing
         #expect(output.stdout.contains("[1] Waldman"))
     }
 
+    /// `eval` and `bench` take the same `--set` overrides, and both refuse an unknown name.
+    @Test(arguments: ["eval", "bench"])
+    func rankingOverridesAreChecked(command: String) throws {
+        let questions = Self.scratch + "/overrides.tsv"
+        try "q1\tis immunotherapy a cure\n".write(toFile: questions, atomically: true, encoding: .utf8)
+        let common = [command, "--db", Self.index, "--questions", questions] + (command == "bench" ? ["--passes", "1", "--warmup", "0"] : [])
+        let bad = try Self.run(common + ["--set", "noSuchWeight=2"])
+        #expect(bad.status == 64, "\(bad.stderr)")
+        #expect(bad.stderr.contains("noSuchWeight=2"))
+        let good = try Self.run(common + ["--set", "fieldKeywords=2"])
+        #expect(good.status == 0, "\(good.stderr)")
+    }
+
     @Test func statsCountsTheCorpus() throws {
         let output = try Self.run(["stats", "--db", Self.index, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
