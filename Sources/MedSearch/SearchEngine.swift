@@ -21,7 +21,8 @@ public enum AnswerDetail: Sendable {
     /// Text, chosen sentences, snippet and references: what `ask` shows.
     case full
     /// Ids, headings, source and scores only — what a ranking needs (`eval`, and the
-    /// benchmark's comparison with engines that return document ids).
+    /// benchmark's comparison with engines that return document ids). Without `declineWeak`
+    /// the question is not checked for an emergency either (no `emergency` notice).
     case ranking
 }
 
@@ -133,8 +134,12 @@ public final class SearchEngine {
 
     private func search(_ question: String, limit: Int, declineWeak: Bool, detail: AnswerDetail) throws -> SearchResult {
         let analyzed = analyzer.analyze(question)
+        // The emergency notice decides whether a weak best answer is declined, and `ask` shows
+        // it; a ranking that may not decline has no use for it (`eval` on LiveQA, the
+        // benchmark's ranking-only figures, like for like with engines that only rank).
+        let needsNotice = detail == .full || declineWeak
         var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
-                                  emergency: detector.assess(question))
+                                  emergency: needsNotice ? detector.assess(question) : nil)
         postingsReader.startQuestion()
         let (terms, postings) = try weigh(analyzed.groups)
         result.terms = terms

@@ -45,6 +45,21 @@ import Testing
         #expect(answer.snippet.contains("[gout]") || answer.snippet.contains("[Gout]"))
     }
 
+    /// A ranking that may not decline skips the emergency check; the ranking is the same, and
+    /// every other way of asking still gets the notice.
+    @Test func rankingWithoutDecliningSkipsTheEmergencyCheck() throws {
+        let engine = try Self.engine()
+        let question = "my husband has crushing chest pain and heartburn right now"
+        let full = try engine.answers(to: question, limit: 5)
+        #expect(full.emergency?.kind == .heartAttack)
+        #expect(try engine.answers(to: question, limit: 5, detail: .ranking).emergency?.kind == .heartAttack)
+        let ranking = try engine.answers(to: question, limit: 5, declineWeak: false, detail: .ranking)
+        #expect(ranking.emergency == nil)
+        let forced = try engine.answers(to: question, limit: 5, declineWeak: false)
+        #expect(ranking.answers.map(\.passageID) == forced.answers.map(\.passageID))
+        #expect(ranking.answers.map(\.score) == forced.answers.map(\.score))
+    }
+
     @Test(arguments: FTS5QueryTests.hostile)
     func hostileQuestionsNeverThrow(question: String) throws {
         _ = try Self.engine().answers(to: question, limit: 3)
