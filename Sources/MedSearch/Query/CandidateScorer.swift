@@ -33,7 +33,11 @@ struct CandidateScorer {
     private var inTitle: [UInt64]
     private var inHeading: [UInt64]
     private var inTopicFields: [UInt64]
-    private var touched: [Int32] = []
+    /// The passages the current question's terms hit, in the order first hit: the first
+    /// `touchedCount` slots of an array as long as the digest (each passage is added once), so
+    /// that adding one is a store, not an append.
+    private var touched: [Int32]
+    private var touchedCount = 0
     let k1: Float
     let b: Float
 
@@ -49,6 +53,7 @@ struct CandidateScorer {
             return saturation * ((1 - normalisation) + normalisation * relative)
         }
         let count = digest.records.count
+        touched = Array(repeating: 0, count: count)
         sums = Array(repeating: 0, count: count)
         anyField = Array(repeating: 0, count: count)
         inTitle = anyField
@@ -78,14 +83,19 @@ struct CandidateScorer {
             let scale = fieldWeights * idf * (k1 + 1)
             // The hot loop of a question: no bounds checks (passage numbers were checked
             // against the digest when the list was decoded).
+            var added = touchedCount
             norms.withUnsafeBufferPointer { norms in
             sums.withUnsafeMutableBufferPointer { sums in
             anyField.withUnsafeMutableBufferPointer { anyField in
+            touched.withUnsafeMutableBufferPointer { touched in
                 for entry in postings[index].entries {
                     let passage = Int(entry.passage)
                     let counts = SIMD4<Float>(entry.counts)
                     sums[passage] += (scale * counts / (counts + norms[passage])).sum()
-                    if anyField[passage] == 0 { touched.append(entry.passage) }
+                    if anyField[passage] == 0 {
+                        touched[added] = entry.passage
+                        added += 1
+                    }
                     anyField[passage] |= bit
                     if counts[0] > 0 || counts[1] > 0 || counts[3] > 0 {
                         if counts[0] > 0 { inTitle[passage] |= bit }
@@ -96,6 +106,8 @@ struct CandidateScorer {
             }
             }
             }
+            }
+            touchedCount = added
         }
 
         // Coverage counts the topic terms (all terms when every one is generic), including
@@ -120,7 +132,7 @@ struct CandidateScorer {
         let namedBeforeCause = type == .causes ? Self.termsBeforeCause(terms.prefix(counted)) : 0
         var best = TopCandidates(capacity: limit)
         lastCandidateCount = 0
-        for number in touched where anyField[Int(number)] & present != 0 {
+        for number in touched[..<touchedCount] where anyField[Int(number)] & present != 0 {
             lastCandidateCount += 1
             let passage = Int(number)
             let bm25 = Double(sums[passage])
@@ -177,7 +189,7 @@ struct CandidateScorer {
 
     /// Zeroes the entries of the passages the last question touched.
     private mutating func clear() {
-        for number in touched {
+        for number in touched[..<touchedCount] {
             let passage = Int(number)
             sums[passage] = 0
             anyField[passage] = 0
@@ -185,7 +197,7 @@ struct CandidateScorer {
             inHeading[passage] = 0
             inTopicFields[passage] = 0
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
     }
 }
 
