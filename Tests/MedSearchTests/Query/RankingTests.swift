@@ -45,6 +45,24 @@ import Testing
         #expect(answer.snippet.contains("[gout]") || answer.snippet.contains("[Gout]"))
     }
 
+    /// Adding the lists a slice of passages at a time changes nothing: the same passages, the
+    /// same scores, whether the slices hold one passage, three or all of them.
+    @Test func slicedRankingMatchesOneSlice() throws {
+        let whole = try Self.engine()
+        whole.scorer.sliceSize = Int(Int32.max)
+        for size in [1, 3] {
+            let sliced = try Self.engine()
+            sliced.scorer.sliceSize = size
+            for question in ["can gout be cured", "how do you treat gout", "side effects of acne medicine",
+                             "my mother has kidney stones and heartburn, what should she avoid eating"] {
+                let expected = try whole.answers(to: question, limit: 10, declineWeak: false, detail: .ranking)
+                let got = try sliced.answers(to: question, limit: 10, declineWeak: false, detail: .ranking)
+                #expect(got.answers.map(\.passageID) == expected.answers.map(\.passageID), "\(question), slices of \(size)")
+                #expect(got.answers.map(\.score) == expected.answers.map(\.score), "\(question), slices of \(size)")
+            }
+        }
+    }
+
     /// A ranking that may not decline skips the emergency check; the ranking is the same, and
     /// every other way of asking still gets the notice.
     @Test func rankingWithoutDecliningSkipsTheEmergencyCheck() throws {
