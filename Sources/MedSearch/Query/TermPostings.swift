@@ -88,8 +88,15 @@ final class PostingsReader {
         if try lookup.step() {
             let limit = passageLimit
             lookup.withBytes(0) { raw in
-                entries.reserveCapacity(raw.count / 3)
-                PostingList.forEach(in: raw, passageLimit: limit) { entries.append(PostingList.Entry(passage: $0, counts: $1)) }
+                // An entry takes at least three bytes (gap, field mask, one count): written
+                // straight into an array that size, without an append's checks per entry.
+                entries = Array(unsafeUninitializedCapacity: raw.count / 3) { buffer, count in
+                    PostingList.forEach(in: raw, passageLimit: limit) { passage, counts in
+                        guard count < buffer.count else { return }
+                        buffer.initializeElement(at: count, to: PostingList.Entry(passage: passage, counts: counts))
+                        count += 1
+                    }
+                }
             }
         }
         let result = TermPostings(entries: entries)
