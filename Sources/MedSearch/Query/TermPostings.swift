@@ -17,21 +17,23 @@ public struct TermPostings: Sendable, Equatable {
     public func union(_ other: TermPostings) -> TermPostings {
         if isEmpty { return other }
         if other.isEmpty { return self }
-        var merged: [PostingList.Entry] = []
-        merged.reserveCapacity(max(count, other.count))
-        var i = 0, j = 0
         let a = entries, b = other.entries
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i].passage < b[j].passage) {
-                merged.append(a[i]); i += 1
-            } else if i == a.count || b[j].passage < a[i].passage {
-                merged.append(b[j]); j += 1
-            } else {
-                // Added without overflow: a count past 65,535 stays there.
-                let sum = SIMD4<UInt32>(truncatingIfNeeded: a[i].counts) &+ SIMD4<UInt32>(truncatingIfNeeded: b[j].counts)
-                let counts = SIMD4<UInt16>(truncatingIfNeeded: pointwiseMin(sum, SIMD4(repeating: UInt32(UInt16.max))))
-                merged.append(PostingList.Entry(passage: a[i].passage, counts: counts))
-                i += 1; j += 1
+        // Written in place into an array as long as both lists (the most the union can hold).
+        let merged = Array<PostingList.Entry>(unsafeUninitializedCapacity: a.count + b.count) { buffer, count in
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                if j == b.count || (i < a.count && a[i].passage < b[j].passage) {
+                    buffer.initializeElement(at: count, to: a[i]); i += 1
+                } else if i == a.count || b[j].passage < a[i].passage {
+                    buffer.initializeElement(at: count, to: b[j]); j += 1
+                } else {
+                    // Added without overflow: a count past 65,535 stays there.
+                    let sum = SIMD4<UInt32>(truncatingIfNeeded: a[i].counts) &+ SIMD4<UInt32>(truncatingIfNeeded: b[j].counts)
+                    let counts = SIMD4<UInt16>(truncatingIfNeeded: pointwiseMin(sum, SIMD4(repeating: UInt32(UInt16.max))))
+                    buffer.initializeElement(at: count, to: PostingList.Entry(passage: a[i].passage, counts: counts))
+                    i += 1; j += 1
+                }
+                count += 1
             }
         }
         return TermPostings(entries: merged)
@@ -39,14 +41,18 @@ public struct TermPostings: Sendable, Equatable {
 
     /// Passages where both words share a field; each field counts the lesser of the two.
     public func cooccurrence(_ other: TermPostings) -> TermPostings {
-        var result: [PostingList.Entry] = []
-        var i = 0, j = 0
         let a = entries, b = other.entries
-        while i < a.count, j < b.count {
-            if a[i].passage < b[j].passage { i += 1 } else if b[j].passage < a[i].passage { j += 1 } else {
-                let counts = pointwiseMin(a[i].counts, b[j].counts)
-                if counts.max() > 0 { result.append(PostingList.Entry(passage: a[i].passage, counts: counts)) }
-                i += 1; j += 1
+        let result = Array<PostingList.Entry>(unsafeUninitializedCapacity: min(a.count, b.count)) { buffer, count in
+            var i = 0, j = 0
+            while i < a.count, j < b.count {
+                if a[i].passage < b[j].passage { i += 1 } else if b[j].passage < a[i].passage { j += 1 } else {
+                    let counts = pointwiseMin(a[i].counts, b[j].counts)
+                    if counts.max() > 0 {
+                        buffer.initializeElement(at: count, to: PostingList.Entry(passage: a[i].passage, counts: counts))
+                        count += 1
+                    }
+                    i += 1; j += 1
+                }
             }
         }
         return TermPostings(entries: result)
