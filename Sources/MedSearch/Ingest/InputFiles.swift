@@ -63,7 +63,8 @@ public enum InputFiles {
                 problems.append(IngestDiagnostic(path: path, message: "folder holds no files to index"))
             }
         }
-        return (files.sortedUnique(), problems)
+        // One folder's walk comes out sorted: sorting would only copy it.
+        return (files.isSortedUnique ? files : files.sortedUnique(), problems)
     }
 
     /// What a path is, following symbolic links.
@@ -114,21 +115,27 @@ public enum InputFiles {
         func list(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : join(folder, relative)
             guard let stream = opendir(path) else { return false }
-            var entries: [(name: String, type: UInt8)] = []
+            var entries: [(name: String, type: UInt8, isFolder: Bool)] = []
             while let entry = readdir(stream) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
-            }
-            closedir(stream)
-            for (name, type) in entries {
-                let child = relative.isEmpty ? name : relative + "/" + name
+                guard !name.hasPrefix(".") else { continue }
+                let type = entry.pointee.d_type
                 var isFolder = type == UInt8(DT_DIR)
                 if type == UInt8(DT_UNKNOWN) {
                     var info = stat()
                     isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
                 }
+                entries.append((name, type, isFolder))
+            }
+            closedir(stream)
+            // In the byte order of the paths they lead to (a folder's name followed by "/"):
+            // the walk then yields every path in sorted order, and a single folder's list
+            // needs no sort and no sorted copy (`collect`).
+            entries.sort { Self.precedes($0.name, folder: $0.isFolder, $1.name, folder: $1.isFolder) }
+            for (name, type, isFolder) in entries {
+                let child = relative.isEmpty ? name : relative + "/" + name
                 if isFolder {
                     if !list(child) { unreadable(child) }
                 } else {
@@ -138,6 +145,25 @@ public enum InputFiles {
             return true
         }
         return list("")
+    }
+
+    /// Whether the paths below one folder named `a` (a folder when `folder`) come before
+    /// those below `b`, in byte order: the names compared as if a folder's ended in "/".
+    static func precedes(_ a: String, folder aIsFolder: Bool, _ b: String, folder bIsFolder: Bool) -> Bool {
+        var first = a.utf8.makeIterator(), second = b.utf8.makeIterator()
+        var firstDone = false, secondDone = false
+        while true {
+            var x = first.next(), y = second.next()
+            if x == nil, !firstDone { firstDone = true; x = aIsFolder ? UInt8(ascii: "/") : nil }
+            if y == nil, !secondDone { secondDone = true; y = bIsFolder ? UInt8(ascii: "/") : nil }
+            switch (x, y) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?) where x != y: return x < y
+            default: continue
+            }
+        }
     }
 
     /// The path made absolute and standardized, so that runs from other folders agree.

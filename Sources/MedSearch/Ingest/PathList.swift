@@ -69,6 +69,20 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         return result
     }
 
+    /// Whether every path comes after the one before it in byte order (as `sortedUnique()`
+    /// leaves them).
+    public var isSortedUnique: Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            for position in indices.dropFirst() {
+                let a = range(of: position - 1), b = range(of: position)
+                let order = memcmp(base + a.lowerBound, base + b.lowerBound, Swift.min(a.count, b.count))
+                if order > 0 || (order == 0 && a.count >= b.count) { return false }
+            }
+            return true
+        }
+    }
+
     /// Whether the list, which must be `sortedUnique()`, holds `path` (binary search).
     public func sortedContains(_ path: String) -> Bool {
         let wanted = Array(path.utf8)

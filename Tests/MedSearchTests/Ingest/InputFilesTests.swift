@@ -15,6 +15,29 @@ import Testing
         #expect(Array(files) == ["a.md", "b.md", "sub/c.md"].map { InputFiles.absolute(folder) + "/" + $0 })
     }
 
+    /// One folder's walk yields its files already in byte order, including names that sort
+    /// around "/" ("a-b" < "a/" < "a0"), so `collect` keeps its list without sorting a copy.
+    @Test func theWalkYieldsPathsInByteOrder() throws {
+        let folder = TestPaths.temporaryFolder()
+        for sub in ["a", "a-b", "a0", "b/c", "B"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        let names = ["a/x.md", "a-b/x.md", "a0/x.md", "a.md", "a-.md", "b/c/x.md", "b/c.md", "b.md", "B/x.md", "é.md", "z.md"]
+        for name in names { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        var walked: [String] = []
+        let readable = InputFiles.walk(folder, { relative, _, _ in walked.append(relative) }, unreadable: { _ in })
+        #expect(readable)
+        let byteOrder = names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(walked == byteOrder)
+        let (files, problems) = InputFiles.collect([folder])
+        #expect(problems.isEmpty)
+        #expect(files.isSortedUnique)
+        #expect(Array(files) == byteOrder.map { InputFiles.absolute(folder) + "/" + $0 })
+        #expect(!PathList(["b", "a"]).isSortedUnique)
+        #expect(!PathList(["a", "a"]).isSortedUnique)
+        #expect(PathList(["", "a", "a/b", "ab"]).isSortedUnique)
+    }
+
     /// Nested folders are walked; hidden ones and linked folders are not; a linked file counts.
     @Test func theWalkSkipsHiddenAndLinkedFolders() throws {
         let folder = TestPaths.temporaryFolder()
