@@ -8,12 +8,22 @@ import Darwin
 ///
 /// An index run keeps the list of its input files from the walk to the end. As `[String]`, the
 /// 563,508 paths of a 50× MedQuAD tree were ~85 MB of the run's memory (RSS sampled every
-/// second: 18 MB at start, 102 MB once they were listed, 134 MB at the peak); here they are
-/// their bytes plus an offset each (64 MB once listed, 93 MB at the peak).
+/// second: 18 MB at start, 102 MB once they were listed, 134 MB at the peak); as their bytes
+/// plus an offset each, 41 MB once listed. Sorted paths share most of their bytes with the
+/// path before (the folder, the start of the name), so each is stored as the length of that
+/// shared start and the bytes after it (front coding, as in SQLite's and LevelDB's index
+/// pages); every `restartInterval`-th path is stored whole, so reading any path decodes at
+/// most that many.
 public struct PathList: RandomAccessCollection, Sendable, Equatable {
+    /// Per path: varint(bytes shared with the path before), varint(length of the rest), the rest.
     private var bytes: [UInt8] = []
-    /// Where each path ends in `bytes` (it starts where the one before ends).
-    private var ends: [Int] = []
+    /// Where every `restartInterval`-th path starts in `bytes` (it shares nothing).
+    private var restarts: [Int] = []
+    public private(set) var count = 0
+    /// The last path appended, whole: what the next one is compared with.
+    private var last: [UInt8] = []
+
+    static let restartInterval = 16
 
     public init() {}
 
@@ -22,20 +32,80 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { ends.count }
+    public var endIndex: Int { count }
 
     public subscript(position: Int) -> String {
-        String(decoding: bytes[range(of: position)], as: UTF8.self)
+        precondition(position >= 0 && position < count, "PathList index out of range")
+        var path: [UInt8] = []
+        var offset = restarts[position / Self.restartInterval]
+        for _ in 0...(position % Self.restartInterval) {
+            Self.decode(bytes, at: &offset, into: &path)
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 
-    private func range(of position: Int) -> Range<Int> {
-        (position == 0 ? 0 : ends[position - 1])..<ends[position]
+    /// Reads the path at `offset` over `path` (which holds the one before) and moves past it.
+    private static func decode(_ bytes: [UInt8], at offset: inout Int, into path: inout [UInt8]) {
+        let shared = varint(bytes, at: &offset), length = varint(bytes, at: &offset)
+        path.removeSubrange(Swift.min(shared, path.count)...)
+        path.append(contentsOf: bytes[offset..<offset + length])
+        offset += length
     }
 
     public mutating func append(_ path: String) {
-        bytes.append(contentsOf: path.utf8)
-        ends.append(bytes.count)
+        let utf8 = Array(path.utf8)
+        var shared = 0
+        if count % Self.restartInterval == 0 {
+            restarts.append(bytes.count)
+        } else {
+            let limit = Swift.min(last.count, utf8.count)
+            while shared < limit, last[shared] == utf8[shared] { shared += 1 }
+        }
+        Self.appendVarint(shared, to: &bytes)
+        Self.appendVarint(utf8.count - shared, to: &bytes)
+        bytes.append(contentsOf: utf8[shared...])
+        last = utf8
+        count += 1
     }
+
+    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    private static func varint(_ bytes: [UInt8], at offset: inout Int) -> Int {
+        var value = 0, shift = 0
+        while true {
+            let byte = bytes[offset]
+            offset += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// The paths in order, decoded one after the other (each from the one before).
+    public struct Iterator: IteratorProtocol {
+        private let list: PathList
+        private var offset = 0
+        private var position = 0
+        private var path: [UInt8] = []
+
+        init(_ list: PathList) { self.list = list }
+
+        public mutating func next() -> String? {
+            guard position < list.count else { return nil }
+            PathList.decode(list.bytes, at: &offset, into: &path)
+            position += 1
+            return String(decoding: path, as: UTF8.self)
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(self) }
 
     /// The paths for which `isIncluded` is true, in order.
     public func filter(_ isIncluded: (String) throws -> Bool) rethrows -> PathList {
@@ -44,27 +114,37 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         return kept
     }
 
-    /// The paths in byte order (UTF-8, which is Unicode scalar order), each once.
-    public func sortedUnique() -> PathList {
-        var order = Array(indices)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            order.sort { first, second in
-                let a = range(of: first), b = range(of: second)
-                let order = memcmp(base + a.lowerBound, base + b.lowerBound, Swift.min(a.count, b.count))
-                return order != 0 ? order < 0 : a.count < b.count
+    /// Whether `a` comes before `b` in byte order (UTF-8, which is Unicode scalar order).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = Swift.min(a.count, b.count)
+        if common > 0 {
+            let order = a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, common) }
             }
+            if order != 0 { return order < 0 }
         }
+        return a.count < b.count
+    }
+
+    /// Calls `body` with every path's bytes in order (one buffer, rewritten for each path).
+    private func forEachPath(_ body: ([UInt8]) -> Void) {
+        var offset = 0, path: [UInt8] = []
+        for _ in 0..<count {
+            Self.decode(bytes, at: &offset, into: &path)
+            body(path)
+        }
+    }
+
+    /// The paths in byte order, each once. Sorting holds every path whole for the while: a
+    /// single folder's walk comes out sorted and needs none (`InputFiles.collect`).
+    public func sortedUnique() -> PathList {
+        var whole: [[UInt8]] = []
+        whole.reserveCapacity(count)
+        forEachPath { whole.append($0) }
+        whole.sort(by: Self.precedes)
         var result = PathList()
-        result.bytes.reserveCapacity(bytes.count)
-        result.ends.reserveCapacity(ends.count)
-        var last: Range<Int>?
-        for position in order {
-            let span = range(of: position)
-            if let last, bytes[last].elementsEqual(bytes[span]) { continue }
-            result.bytes.append(contentsOf: bytes[span])
-            result.ends.append(result.bytes.count)
-            last = span
+        for (index, path) in whole.enumerated() where index == 0 || path != whole[index - 1] {
+            result.append(String(decoding: path, as: UTF8.self))
         }
         return result
     }
@@ -72,27 +152,41 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// Whether every path comes after the one before it in byte order (as `sortedUnique()`
     /// leaves them).
     public var isSortedUnique: Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            for position in indices.dropFirst() {
-                let a = range(of: position - 1), b = range(of: position)
-                let order = memcmp(base + a.lowerBound, base + b.lowerBound, Swift.min(a.count, b.count))
-                if order > 0 || (order == 0 && a.count >= b.count) { return false }
-            }
-            return true
+        var previous: [UInt8]?, sorted = true
+        forEachPath { path in
+            if sorted, let previous, !Self.precedes(previous, path) { sorted = false }
+            previous = path
         }
+        return sorted
     }
 
-    /// Whether the list, which must be `sortedUnique()`, holds `path` (binary search).
+    /// Whether the list, which must be `sortedUnique()`, holds `path`: a binary search over
+    /// the whole paths at the restarts, then a walk through one run of paths.
     public func sortedContains(_ path: String) -> Bool {
         let wanted = Array(path.utf8)
-        var low = 0, high = count
+        func restartPath(_ run: Int) -> [UInt8] {
+            var offset = restarts[run], whole: [UInt8] = []
+            Self.decode(bytes, at: &offset, into: &whole)
+            return whole
+        }
+        // The last run whose first path is not after `wanted`.
+        var low = 0, high = restarts.count
         while low < high {
             let middle = (low + high) / 2
-            let candidate = bytes[range(of: middle)]
-            if candidate.elementsEqual(wanted) { return true }
-            if candidate.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+            if Self.precedes(wanted, restartPath(middle)) { high = middle } else { low = middle + 1 }
+        }
+        guard low > 0 else { return false }
+        let run = low - 1
+        var offset = restarts[run], current: [UInt8] = []
+        for _ in 0..<Swift.min(Self.restartInterval, count - run * Self.restartInterval) {
+            Self.decode(bytes, at: &offset, into: &current)
+            if current == wanted { return true }
+            if Self.precedes(wanted, current) { return false }
         }
         return false
+    }
+
+    public static func == (a: PathList, b: PathList) -> Bool {
+        a.count == b.count && a.bytes == b.bytes
     }
 }

@@ -72,6 +72,32 @@ import Testing
         #expect(PathList().sortedUnique().isEmpty)
     }
 
+    /// Many paths (runs of 16 share their starts; some do not): every path reads back at its
+    /// position and in order, sorting agrees with a plain sort, and look-ups find exactly the
+    /// paths held.
+    @Test func frontCodedPathsReadBackAndSort() {
+        var paths: [String] = []
+        for folder in ["/data/medquad/10_MPlus_ADAM_QA", "/data/medquad/1_CancerGov_QA", "/d/é", "/d"] {
+            for number in stride(from: 997, through: 0, by: -7) { paths.append("\(folder)/\(String(number, radix: 16)).xml") }
+        }
+        paths += ["", "/", "/data", "/data/medquad/10_MPlus_ADAM_QA", "/data/medquad/1_CancerGov_QA/0.xml"]
+        let list = PathList(paths)
+        #expect(list.count == paths.count)
+        #expect(Array(list) == paths)
+        for position in [0, 1, 15, 16, 17, 31, 32, paths.count - 1] { #expect(list[position] == paths[position]) }
+        #expect(paths.indices.allSatisfy { list[$0] == paths[$0] })
+        #expect(!list.isSortedUnique)
+        let sorted = list.sortedUnique()
+        let expected = Array(Set(paths)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(Array(sorted) == expected)
+        #expect(sorted.isSortedUnique)
+        #expect(PathList(expected) == sorted)
+        #expect(expected.allSatisfy(sorted.sortedContains))
+        for absent in ["/data/medquad/10_MPlus_ADAM_QA/3e4.xm", "/data/medquad/10_MPlus_ADAM_QA/3e4.xml0", "/e", "/d/é/", " "] {
+            #expect(!sorted.sortedContains(absent), "\(absent)")
+        }
+    }
+
     /// The write order puts the supplements first and keeps the rest in path order.
     @Test func writeOrderPutsSupplementsFirst() {
         let files = PathList(["a", "b", "s1", "c", "d", "s2"])
