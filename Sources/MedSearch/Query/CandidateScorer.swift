@@ -91,8 +91,9 @@ struct CandidateScorer {
         // before the next slice: a slice's sums and masks stay in the cache while the terms
         // land on them. Each passage still adds its terms in term order (the same floats).
         var positions = [Int](repeating: 0, count: scored.count)
-        for sliceEnd in stride(from: max(1, sliceSize), through: passageCount + max(1, sliceSize) - 1, by: max(1, sliceSize)) {
-            let end = Int32(clamping: sliceEnd)
+        let slice = max(1, sliceSize)
+        for sliceStart in stride(from: 0, to: passageCount, by: slice) {
+            let end = Int32(clamping: sliceStart + slice)
             for (slot, index) in scored.enumerated() {
                 let bit: UInt64 = 1 << UInt64(index)
                 let scale = scales[slot]
