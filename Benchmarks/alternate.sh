@@ -34,16 +34,21 @@ for spec in "$@"; do
   names+=("$name") commands+=("$rest")
 done
 
-results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+results="$(mktemp)" report="$(mktemp)" errors="$(mktemp)"
+trap 'rm -f "$results" "$report" "$errors"' EXIT
 echo "alternate.sh: $rounds rounds × ${#names[@]} binaries, $passes passes each, $field, $db; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for ((round = 1; round <= rounds; round++)); do
   for i in "${!names[@]}"; do
     IFS=, read -r -a parts <<<"${commands[$i]}"
-    "${parts[0]}" bench --db "$db" --questions "$questions" --field "$field" --passes "$passes" --format json "${parts[@]:1}" |
-      python3 -c 'import json, sys
-ranking = json.load(sys.stdin)["ranking"]
-print(sys.argv[1], ranking["p50Milliseconds"], ranking["p99Milliseconds"])' "${names[$i]}" >>"$results"
+    if ! "${parts[0]}" bench --db "$db" --questions "$questions" --field "$field" --passes "$passes" --format json \
+      "${parts[@]:1}" >"$report" 2>"$errors"; then
+      echo "alternate.sh: ${names[$i]} failed:" >&2
+      cat "$errors" >&2
+      exit 1
+    fi
+    python3 -c 'import json, sys
+ranking = json.load(open(sys.argv[2]))["ranking"]
+print(sys.argv[1], ranking["p50Milliseconds"], ranking["p99Milliseconds"])' "${names[$i]}" "$report" >>"$results"
   done
 done
 python3 - "$results" "${names[@]}" <<'EOF'
