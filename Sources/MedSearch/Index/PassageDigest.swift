@@ -4,9 +4,14 @@ import Foundation
 /// which article it belongs to, whether it is the article's summary, the question type its
 /// heading answers, and how many distinct content words its title and heading hold.
 ///
-/// Stored as one blob (`passage_digest`, fixed 40-byte little-endian records in rowid order)
-/// and loaded once when an index is opened: 17,862 MedQuAD passages are 0.7 MB, read in one
-/// step, where a `SELECT` over the `passages` table costs ~1 µs a row.
+/// Stored as one blob (`passage_digest`, fixed 20-byte little-endian records in rowid order)
+/// and loaded once when an index is opened: 17,862 MedQuAD passages are 0.36 MB, read in one
+/// step, where a `SELECT` over the `passages` table costs ~1 µs a row. Reading the blob is a
+/// part of every `ask` (one `pread` per 4 KB page: 40-byte records took 1.5–1.8 ms of a
+/// ~16 ms process), so each record is as small as the ranking allows: the rowid as its gap
+/// from the one before, the article id in 32 bits, token counts in 16 bits and the two
+/// title/heading word counts in 8 bits (larger values are held at the largest the field
+/// stores; no MedQuAD passage comes near: its longest body is 4,251 tokens).
 public struct PassageDigest: Sendable, Equatable {
     public struct Record: Sendable, Equatable {
         public var rowid: Int64
@@ -58,7 +63,7 @@ public struct PassageDigest: Sendable, Equatable {
         features = records.map(Features.init)
     }
 
-    static let recordSize = 40
+    static let recordSize = 20
 
     /// The passage number (position in `records`) of a rowid, by binary search.
     public func passage(ofRowid rowid: Int64) -> Int32? {
@@ -90,27 +95,40 @@ public struct PassageDigest: Sendable, Equatable {
 
     public func encoded() -> [UInt8] { Self.encode(records) }
 
-    /// The blob of `records`, without building a digest (and its features) first.
+    /// The blob of `records`, without building a digest (and its features) first. Nil when a
+    /// record does not fit the format (see `append`).
     static func encode(_ records: [Record]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(records.count * Self.recordSize)
-        for record in records { append(record, to: &bytes) }
+        var previous: Int64 = 0
+        for record in records {
+            _ = append(record, after: previous, to: &bytes)
+            previous = record.rowid
+        }
         return bytes
     }
 
-    /// Appends one record's `recordSize` bytes: the digest can be written in pieces.
-    static func append(_ record: Record, to bytes: inout [UInt8]) {
+    /// Appends one record's `recordSize` bytes, given the rowid of the record before (0 for
+    /// the first): the digest can be written in pieces. False, and nothing appended, when the
+    /// record does not fit: rowids not ascending, or a gap or article id past 32 bits.
+    @discardableResult
+    static func append(_ record: Record, after previous: Int64, to bytes: inout [UInt8]) -> Bool {
+        let gap = record.rowid - previous
+        guard gap > 0, gap <= Int64(UInt32.max), record.article >= 0, record.article <= Int64(UInt32.max) else { return false }
         func put<T: FixedWidthInteger>(_ value: T) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        put(record.rowid)
-        put(record.article)
-        for field in 0..<4 { put(UInt32(max(0, min(Float(UInt32.max), record.lengths[field])))) }
+        func clamped<T: FixedWidthInteger>(_ value: Float, _: T.Type) -> T {
+            T(max(0, min(Float(T.max), value.rounded(.down))))
+        }
+        put(UInt32(gap))
+        put(UInt32(record.article))
+        for field in 0..<4 { put(clamped(record.lengths[field], UInt16.self)) }
         put(UInt8(QuestionType.allCases.firstIndex(of: record.answersType) ?? 0))
         put(UInt8(record.isSummary ? 1 : 0))
-        put(UInt16(min(record.titleTerms, Int(UInt16.max))))
-        put(UInt16(min(record.headingTerms, Int(UInt16.max))))
-        put(UInt16(0))
+        put(UInt8(min(max(record.titleTerms, 0), Int(UInt8.max))))
+        put(UInt8(min(max(record.headingTerms, 0), Int(UInt8.max))))
+        return true
     }
 
     /// Decodes `encoded()`; nil when the bytes are not a whole number of records in rowid order.
@@ -119,21 +137,20 @@ public struct PassageDigest: Sendable, Equatable {
         let types = QuestionType.allCases
         var records: [Record] = []
         records.reserveCapacity(raw.count / Self.recordSize)
-        var offset = 0
-        func get<T: FixedWidthInteger>(_: T.Type) -> T {
-            defer { offset += MemoryLayout<T>.size }
-            return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
-        }
-        while offset < raw.count {
-            let rowid = get(Int64.self), article = get(Int64.self)
-            let lengths = SIMD4<Float>(Float(get(UInt32.self)), Float(get(UInt32.self)), Float(get(UInt32.self)), Float(get(UInt32.self)))
-            let type = Int(get(UInt8.self)), summary = get(UInt8.self)
-            let titleTerms = Int(get(UInt16.self)), headingTerms = Int(get(UInt16.self))
-            _ = get(UInt16.self)
-            if let last = records.last, last.rowid >= rowid { return nil }
-            records.append(Record(rowid: rowid, article: article, lengths: lengths,
-                                  answersType: type < types.count ? types[type] : .other, isSummary: summary != 0,
-                                  titleTerms: titleTerms, headingTerms: headingTerms))
+        var rowid: Int64 = 0
+        for offset in stride(from: 0, to: raw.count, by: Self.recordSize) {
+            func get<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+                T(littleEndian: raw.loadUnaligned(fromByteOffset: offset + at, as: T.self))
+            }
+            let gap = get(0, UInt32.self)
+            guard gap > 0 else { return nil }
+            rowid += Int64(gap)
+            let lengths = SIMD4<Float>(Float(get(8, UInt16.self)), Float(get(10, UInt16.self)),
+                                       Float(get(12, UInt16.self)), Float(get(14, UInt16.self)))
+            let type = Int(get(16, UInt8.self))
+            records.append(Record(rowid: rowid, article: Int64(get(4, UInt32.self)), lengths: lengths,
+                                  answersType: type < types.count ? types[type] : .other, isSummary: get(17, UInt8.self) != 0,
+                                  titleTerms: Int(get(18, UInt8.self)), headingTerms: Int(get(19, UInt8.self))))
         }
         self.records = records
         features = records.map(Features.init)

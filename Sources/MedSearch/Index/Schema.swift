@@ -14,8 +14,9 @@
 ///   (`SearchTablesBuilder`).
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
-    /// Bumped whenever the tables change; an index with another version is rebuilt.
-    public static let version = 3
+    /// Bumped whenever the tables or the blobs' formats change; an index with another version
+    /// is rebuilt. 4: the passage digest's records shrank from 40 to 20 bytes.
+    public static let version = 4
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

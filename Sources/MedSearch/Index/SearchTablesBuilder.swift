@@ -165,14 +165,19 @@ enum SearchTablesBuilder {
             piece.reserveCapacity(1 << 16)
             var number = 0
             var offset = 0
+            var previous: Int64 = 0
             while try passages.step() {
                 guard number < rowids.count, passages.int(0) == rowids[number] else { throw changed }
                 let row = passages
-                PassageDigest.append(PassageDigest.Record(
+                let fits = PassageDigest.append(PassageDigest.Record(
                     rowid: row.int(0), article: row.int(1),
                     lengths: SIMD4(Float(row.int(4)), Float(row.int(5)), Float(row.int(6)), Float(row.int(7))),
                     answersType: QuestionType(rawValue: row.text(3)) ?? .other, isSummary: row.int(2) == 0,
-                    titleTerms: Int(titleTerms[number]), headingTerms: Int(headingTerms[number])), to: &piece)
+                    titleTerms: Int(titleTerms[number]), headingTerms: Int(headingTerms[number])), after: previous, to: &piece)
+                guard fits else {
+                    throw IndexWriteError(path: database.path, reason: "passage \(row.int(0)) or its article has an id past what the passage digest holds (32 bits); rebuild the index with `medsearch index --rebuild`")
+                }
+                previous = row.int(0)
                 number += 1
                 if piece.count >= 1 << 16 {
                     try write(piece, offset)

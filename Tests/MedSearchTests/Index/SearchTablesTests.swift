@@ -49,6 +49,32 @@ import Testing
         #expect(decoded.passage(ofRowid: 10) == 1)
         #expect(decoded.passage(ofRowid: 4) == nil)
         #expect(Array(bytes.dropLast()).withUnsafeBytes { PassageDigest(decoding: $0) } == nil)
+        #expect(bytes.count == 2 * PassageDigest.recordSize)
+    }
+
+    /// The compact records hold what the ranking reads; values past a field's size are held
+    /// at its largest, and a record that cannot be stored (rowids not ascending, ids past 32
+    /// bits) is refused rather than written wrong; a gap of 0 read back is malformed.
+    @Test func digestRecordsAreCompactAndRefuseWhatTheyCannotHold() throws {
+        let big = PassageDigest.Record(rowid: 5_000_000_000, article: 4_000_000_000, lengths: SIMD4(3, 70_000, 65_535, 1),
+                                       answersType: .symptoms, isSummary: true, titleTerms: 300, headingTerms: 255)
+        var bytes: [UInt8] = []
+        #expect(PassageDigest.append(big, after: 4_999_999_990, to: &bytes))
+        let decoded = try #require(bytes.withUnsafeBytes { PassageDigest(decoding: $0) })
+        #expect(decoded.records[0].rowid == 10, "the first record's rowid is its gap from 0")
+        #expect(decoded.records[0].article == 4_000_000_000)
+        #expect(decoded.records[0].lengths == SIMD4(3, 65_535, 65_535, 1))
+        #expect(decoded.records[0].answersType == .symptoms && decoded.records[0].isSummary)
+        #expect(decoded.records[0].titleTerms == 255 && decoded.records[0].headingTerms == 255)
+        var refused: [UInt8] = []
+        #expect(!PassageDigest.append(big, after: big.rowid, to: &refused), "not after the one before")
+        #expect(!PassageDigest.append(big, after: 0, to: &refused), "a gap past 32 bits")
+        var wideArticle = big
+        wideArticle.article = Int64(UInt32.max) + 1
+        #expect(!PassageDigest.append(wideArticle, after: big.rowid - 1, to: &refused))
+        #expect(refused.isEmpty)
+        let zeroGap = [UInt8](repeating: 0, count: PassageDigest.recordSize)
+        #expect(zeroGap.withUnsafeBytes { PassageDigest(decoding: $0) } == nil)
     }
 
     @Test func phrasesNeedBothWordsInOneFieldAndAlternativesAddUp() {
