@@ -95,8 +95,8 @@ public struct PassageDigest: Sendable, Equatable {
 
     public func encoded() -> [UInt8] { Self.encode(records) }
 
-    /// The blob of `records`, without building a digest (and its features) first. Nil when a
-    /// record does not fit the format (see `append`).
+    /// The blob of `records`, without building a digest (and its features) first; a record
+    /// that does not fit the format (see `append`) is left out.
     static func encode(_ records: [Record]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(records.count * Self.recordSize)

@@ -21,7 +21,7 @@ enum SearchTablesBuilder {
                         fallback: (String) -> Void = { _ in }) throws -> Source {
         try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid (none for a fresh build's unbroken run of
-        // rowids) and two 16-bit counters: the records are read again and written to the
+        // rowids) and two 8-bit counters: the records are read again and written to the
         // digest in pieces afterwards (holding them all, then the digest blob, then SQLite's
         // copy of it, was ~130 MB at 900,000 passages).
         let rowids = try RowidList(database)
@@ -110,8 +110,8 @@ enum SearchTablesBuilder {
     private struct TermLists {
         let insert: Statement
         let rowids: RowidList
-        private(set) var titleTerms: [UInt16]
-        private(set) var headingTerms: [UInt16]
+        private(set) var titleTerms: [UInt8]
+        private(set) var headingTerms: [UInt8]
         private var term: [UInt8] = []
         private var isContentWord = false
         private var encoder = PostingList.Encoder()
@@ -134,7 +134,7 @@ enum SearchTablesBuilder {
             guard let passage = PassageDigest.position(of: rowid, in: rowids) else { return }
             encoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
             if isContentWord {
-                // The digest keeps 16 bits of each: counting past them changes nothing.
+                // The digest keeps 8 bits of each: counting past them changes nothing.
                 if counts[0] > 0 { titleTerms[Int(passage)] &+= titleTerms[Int(passage)] < .max ? 1 : 0 }
                 if counts[0] > 0 || counts[1] > 0 { headingTerms[Int(passage)] &+= headingTerms[Int(passage)] < .max ? 1 : 0 }
             }
@@ -150,7 +150,7 @@ enum SearchTablesBuilder {
 
     /// Writes `passage_digest` from the passages table and the counters of the scan, 64 KB at
     /// a time.
-    private static func writeDigest(_ database: Database, rowids: RowidList, titleTerms: [UInt16], headingTerms: [UInt16]) throws {
+    private static func writeDigest(_ database: Database, rowids: RowidList, titleTerms: [UInt8], headingTerms: [UInt8]) throws {
         try database.prepare("INSERT INTO passage_digest(part, data) VALUES(0, zeroblob(?))")
             .run([.integer(Int64(rowids.count * PassageDigest.recordSize))])
         let passages = try database.prepare("""
