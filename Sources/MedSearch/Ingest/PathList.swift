@@ -97,10 +97,15 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         init(_ list: PathList) { self.list = list }
 
         public mutating func next() -> String? {
+            nextBytes().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The next path's bytes, without making a `String` of them.
+        mutating func nextBytes() -> [UInt8]? {
             guard position < list.count else { return nil }
             PathList.decode(list.bytes, at: &offset, into: &path)
             position += 1
-            return String(decoding: path, as: UTF8.self)
+            return path
         }
     }
 
@@ -125,13 +130,10 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         return a.count < b.count
     }
 
-    /// Calls `body` with every path's bytes in order (one buffer, rewritten for each path).
+    /// Calls `body` with every path's bytes in order.
     private func forEachPath(_ body: ([UInt8]) -> Void) {
-        var offset = 0, path: [UInt8] = []
-        for _ in 0..<count {
-            Self.decode(bytes, at: &offset, into: &path)
-            body(path)
-        }
+        var paths = makeIterator()
+        while let path = paths.nextBytes() { body(path) }
     }
 
     /// The paths in byte order, each once. Sorting holds every path whole for the while: a
