@@ -2,7 +2,8 @@
 # Scale (issue 6): MedSearch on the MedQuAD evaluation corpus grown 1x, 10x and 50x by
 # Benchmarks/scale/grow.py (varied copies of the real answers). For each factor: index size on
 # disk, build time and build peak memory (`/usr/bin/time -v medsearch index --rebuild`), and the
-# answer latency p50/p99 of `medsearch bench` on the LiveQA dev questions, both question forms.
+# answer latency p50/p99 of `medsearch bench` on the LiveQA dev questions, both question forms,
+# and their answer quality (`medsearch eval`; a grown copy judged as its original, qrels.py).
 # Prints a markdown table for Benchmarks/RESULTS.md, with the commit and the command.
 #
 #   Benchmarks/scale/run.sh                  # factors 1 10 50
@@ -103,7 +104,19 @@ for n in "${factors[@]}"; do
     latency+=("$(printf '%.1f / %.1f' "$(field "$out.$form.json" p50Milliseconds)" \
       "$(field "$out.$form.json" p99Milliseconds)")")
   done
-  rows+=("| ${n}x | $(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$passages") | $size_mib | $seconds | $peak | ${latency[0]} | ${latency[2]} | ${latency[1]} | ${latency[3]} |")
+  # Answer quality by the protocol, a grown copy judged as its original (Benchmarks/scale/qrels.py).
+  qrels="$data/liveqa-dev/qrels-medquad-judged.dev.txt"
+  if ((n > 1)); then
+    python3 Benchmarks/scale/qrels.py --factor "$n" --qrels "$qrels" --out "$out.qrels.txt" 2>/dev/null
+    qrels="$out.qrels.txt"
+  fi
+  quality=()
+  for form in message summary; do
+    echo "${n}x: eval --field $form…" >&2
+    "$bin" eval --db "$db" --questions "$questions" --qrels "$qrels" --field "$form" --format json >"$out.$form.eval.json"
+    quality+=("$(printf '%.3f / %.3f' "$(field "$out.$form.eval.json" liveQA.avgScore)" "$(field "$out.$form.eval.json" liveQA.ndcg10)")")
+  done
+  rows+=("| ${n}x | $(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$passages") | $size_mib | $seconds | $peak | ${latency[0]} | ${latency[2]} | ${latency[1]} | ${latency[3]} | ${quality[0]} | ${quality[1]} |")
   if ((clean && n > 1)); then rm -rf "$corpus"; fi
 done
 
@@ -112,6 +125,6 @@ echo "Command: \`$command_line\` (release build; corpus grown by \`Benchmarks/sc
 echo "\`medsearch bench --passes $passes\` on the $(field "$out.message.json" questions) LiveQA dev questions). Commit \`$commit\`,"
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average at the start $load."
 echo
-echo "| corpus | passages | index MiB | build s | build peak MiB | ranking p50 / p99 ms, message | ranking, summary | full answers p50 / p99 ms, message | full answers, summary |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| corpus | passages | index MiB | build s | build peak MiB | ranking p50 / p99 ms, message | ranking, summary | full answers p50 / p99 ms, message | full answers, summary | avgScore / nDCG@10, message | avgScore / nDCG@10, summary |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

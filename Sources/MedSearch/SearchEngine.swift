@@ -10,6 +10,9 @@ public struct SearchResult: Sendable {
     /// The MATCH strings run, strictest first, with the rows each returned.
     public var stages: [(match: String, rows: Int)]
     public var answers: [Answer]
+    /// Terms narrowed to their topic lists because the question's lists together exceeded the
+    /// posting budget (`PostingBudget`), with the postings of their whole and topic lists.
+    public var narrowed: [(term: String, postings: Int, topicPostings: Int)] = []
     /// Set when the engine declines to answer ("no indexed passage covers …").
     public var noAnswerReason: String?
     /// Set when the question describes an emergency happening now.
@@ -141,7 +144,8 @@ public final class SearchEngine {
         var result = SearchResult(question: analyzed, terms: [], stages: [], answers: [], noAnswerReason: nil,
                                   emergency: needsNotice ? detector.assess(question) : nil)
         postingsReader.startQuestion()
-        let (terms, postings) = try weigh(analyzed.groups)
+        let narrowed = try overPostingBudget(analyzed.groups, report: &result.narrowed)
+        let (terms, postings) = try weigh(analyzed.groups, narrowed: narrowed)
         result.terms = terms
         let present = terms.filter { $0.documentFrequency > 0 }
         guard !present.isEmpty else {
@@ -224,16 +228,49 @@ public final class SearchEngine {
         return topics.isEmpty ? terms : topics
     }
 
+    /// The positions of the groups to read narrowed, when their lists together exceed
+    /// `weights.postingBudget` (see `PostingBudget`). Lists are counted here, not read.
+    private func overPostingBudget(_ groups: [TermGroup], report: inout [(term: String, postings: Int, topicPostings: Int)]) throws -> Set<Int> {
+        let budget = weights.postingBudget
+        guard budget > 0 else { return [] }
+        // The stems each group may read: its words, and a single word's derivational variants.
+        let stems = groups.map { group -> Set<String> in
+            var stems = Set(group.alternatives.joined().map(stem))
+            if group.alternatives.count == 1, group.alternatives[0].count == 1 {
+                stems.formUnion(WordVariants.candidates(group.alternatives[0][0]).map(stem))
+            }
+            return stems
+        }
+        // Every stem in every passage is the most they could read: within budget, nothing to count.
+        guard stems.reduce(0, { $0 + $1.count }) * scorer.passageCount > budget else { return [] }
+        let lengths = try stems.map { try $0.map { try postingsReader.lengths(ofStem: $0) } }
+        let held = zip(stems, lengths).map { stems, lengths in Set(zip(stems, lengths).filter { $0.1.all > 0 }.map(\.0)) }
+        // "treatments" and "treat" read the same lists (the searcher then merges them): counted
+        // once, narrowed together.
+        let first = held.indices.map { index in held.firstIndex(of: held[index]) ?? index }
+        let unique = held.indices.filter { first[$0] == $0 }
+        let full = unique.map { lengths[$0].reduce(0) { $0 + $1.all } }
+        let topic = unique.map { lengths[$0].reduce(0) { $0 + $1.topic } }
+        let chosen = PostingBudget.narrowed(full: full, topic: topic, budget: budget)
+        guard !chosen.isEmpty else { return [] }
+        report = chosen.sorted().map { (groups[unique[$0]].surface.joined(separator: " "), full[$0], topic[$0]) }
+        let narrowedUnique = Set(chosen.map { unique[$0] })
+        return Set(groups.indices.filter { narrowedUnique.contains(first[$0]) })
+    }
+
     /// Posting list, spelling correction and weight of each term.
-    private func weigh(_ groups: [TermGroup]) throws -> ([WeightedGroup], [TermPostings]) {
+    /// The groups at the positions in `narrowed` read only their topic lists
+    /// (`overPostingBudget`), and weigh as much as their whole lists would make them.
+    private func weigh(_ groups: [TermGroup], narrowed: Set<Int> = []) throws -> ([WeightedGroup], [TermPostings]) {
         let total = Double(max(scorer.passageCount, 1))
         var result: [WeightedGroup] = []
         var lists: [TermPostings] = []
         var seen = Set<Set<[String]>>()
-        for var group in groups {
-            var postings = try postingsReader.postings(of: group, stem: stem)
+        for (position, var group) in groups.enumerated() {
+            let topicOnly = narrowed.contains(position)
+            var postings = try postingsReader.postings(of: group, topicOnly: topicOnly, stem: stem)
             var correctedFrom: String?
-            if postings.isEmpty, group.alternatives.count == 1 {
+            if !topicOnly, postings.isEmpty, group.alternatives.count == 1 {
                 // Correct each word the index lacks, also inside a compound ("beckwith-wieddeman").
                 var words = group.alternatives[0]
                 for (index, word) in words.enumerated() where try postingsReader.postings(ofStem: stem(word)).isEmpty {
@@ -245,12 +282,12 @@ public final class SearchEngine {
                     postings = try postingsReader.postings(of: group, stem: stem)
                 }
             }
-            if !postings.isEmpty, group.alternatives.count == 1, group.alternatives[0].count == 1 {
+            if topicOnly || !postings.isEmpty, group.alternatives.count == 1, group.alternatives[0].count == 1 {
                 // Add the derivational variants the index holds ("treatment" → "treated").
                 var stems = Set([stem(group.alternatives[0][0])])
                 for variant in WordVariants.candidates(group.alternatives[0][0]) where stems.insert(stem(variant)).inserted {
-                    let more = try postingsReader.postings(ofStem: stem(variant))
-                    guard !more.isEmpty else { continue }
+                    let more = try postingsReader.postings(ofStem: stem(variant), topicOnly: topicOnly)
+                    guard topicOnly ? try postingsReader.lengths(ofStem: stem(variant)).all > 0 : !more.isEmpty else { continue }
                     group.alternatives.append([variant])
                     postings = postings.union(more)
                 }
@@ -262,7 +299,11 @@ public final class SearchEngine {
             // A word the index does not hold weighs as much as the rarest word: a question
             // about "toe" is not answered by passages that only match its other words (but
             // see `shortQuestionTopicWords` below).
-            let frequency = postings.count
+            // A narrowed term's weight comes from its whole lists: at most the sum of its
+            // alternatives' lengths, each phrase at most its rarest word's.
+            let frequency = !topicOnly ? postings.count : min(scorer.passageCount, try group.alternatives.reduce(0) { sum, phrase in
+                sum + (try phrase.map { try postingsReader.lengths(ofStem: stem($0)).all }.min() ?? 0)
+            })
             let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
             let informative = Double(frequency) <= weights.commonTermShare * total
             result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,

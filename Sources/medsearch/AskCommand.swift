@@ -71,7 +71,14 @@ struct AskOutput: Encodable {
     struct Explanation: Encodable {
         var type: String
         var terms: [Term]
+        /// Terms narrowed to their topic lists over the posting budget.
+        var narrowed: [Narrowed]
         var stages: [Stage]
+    }
+    struct Narrowed: Encodable {
+        var term: String
+        var postings: Int
+        var topicPostings: Int
     }
     struct Stage: Encodable {
         var match: String
@@ -100,6 +107,7 @@ struct AskOutput: Encodable {
                          alternatives: $0.group.alternatives.map { $0.joined(separator: " ") },
                          documentFrequency: $0.documentFrequency, weight: $0.weight, correctedFrom: $0.correctedFrom)
                 },
+                narrowed: result.narrowed.map { Narrowed(term: $0.term, postings: $0.postings, topicPostings: $0.topicPostings) },
                 stages: result.stages.map { Stage(match: $0.match, rows: $0.rows) })
         }
     }
@@ -154,6 +162,10 @@ struct AnswerCard {
             if let from = term.correctedFrom { line += " (corrected from \"\(from)\")" }
             if !term.informative { line += " (common)" }
             lines.append(style.cyan(line))
+        }
+        if !result.narrowed.isEmpty {
+            let terms = result.narrowed.map { "\($0.term) \($0.postings) → \($0.topicPostings)" }.joined(separator: ", ")
+            lines.append(style.cyan("over the posting budget, read in titles, headings and keywords only: \(terms) postings"))
         }
         for stage in result.stages { lines.append(style.cyan("MATCH \(stage.match)  → \(stage.rows) rows")) }
         return lines

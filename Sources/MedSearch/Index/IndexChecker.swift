@@ -130,9 +130,14 @@ public enum IndexChecker {
                 WHERE p.documents IS NOT v.doc
                 """)
             let extra = try count(database, "SELECT count(*) FROM postings p WHERE NOT EXISTS (SELECT 1 FROM passages_vocab v WHERE v.term = p.term)")
-            return mismatched == 0 && extra == 0
-                ? (.ok, "\(try count(database, "SELECT count(*) FROM postings")) posting lists, a digest of \(passages) passages")
-                : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks; rebuild the index")
+            // A topic list belongs to a term whose list says it is narrower than the whole.
+            let strayTopics = try count(database, """
+                SELECT count(*) FROM topic_postings t LEFT JOIN postings p ON p.term = t.term
+                WHERE p.term IS NULL OR p.topic_documents >= p.documents
+                """)
+            return mismatched == 0 && extra == 0 && strayTopics == 0
+                ? (.ok, "\(try count(database, "SELECT count(*) FROM postings")) posting lists, \(try count(database, "SELECT count(*) FROM topic_postings")) topic lists, a digest of \(passages) passages")
+                : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks, \(strayTopics) topic lists without a longer list; rebuild the index")
         }
 
         // FTS5's own check needs a writable connection: run it on an in-memory copy.

@@ -11,12 +11,13 @@
 /// - `postings`, `passage_digest`: what the ranking reads instead of the text — per term, its
 ///   passages with per-field counts (`PostingList`); per passage, its field lengths and
 ///   features (`PassageDigest`). Derived from `passages_fts` after every update
-///   (`SearchTablesBuilder`).
+///   (`SearchTablesBuilder`). `topic_postings`: a long list's passages whose title, heading or
+///   keywords hold the term, what a question over its posting budget reads (`PostingBudget`).
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
     /// Bumped whenever the tables or the blobs' formats change; an index with another version
-    /// is rebuilt. 4: the passage digest's records shrank from 40 to 20 bytes.
-    public static let version = 4
+    /// is rebuilt. 4: the passage digest's records shrank from 40 to 20 bytes. 5: topic lists.
+    public static let version = 5
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,6 +65,11 @@ public enum Schema {
     CREATE TABLE IF NOT EXISTS postings(
         term TEXT PRIMARY KEY,
         documents INTEGER NOT NULL,
+        topic_documents INTEGER NOT NULL,
+        entries BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS topic_postings(
+        term TEXT PRIMARY KEY,
         entries BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS passage_digest(

@@ -16,17 +16,19 @@ enum SearchTablesBuilder {
 
     /// Rebuilds the tables, from `preferred` when the index allows it; returns the source used.
     /// `fallback` is told why the segment could not be read.
+    /// `topicListMinimum`: see the constant (tests lower it).
     @discardableResult
     static func rebuild(_ database: Database, preferring preferred: Source = .segment,
+                        topicListMinimum: Int = SearchTablesBuilder.topicListMinimum,
                         fallback: (String) -> Void = { _ in }) throws -> Source {
-        try database.execute("DELETE FROM postings; DELETE FROM passage_digest;")
+        try database.execute("DELETE FROM postings; DELETE FROM topic_postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid (none for a fresh build's unbroken run of
         // rowids) and two 8-bit counters: the records are read again and written to the
         // digest in pieces afterwards (holding them all, then the digest blob, then SQLite's
         // copy of it, was ~130 MB at 900,000 passages).
         let rowids = try RowidList(database)
         if preferred == .segment {
-            var lists = try TermLists(database, rowids: rowids)
+            var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum)
             do {
                 try FTS5SegmentReader.scan(database) { term, isNewTerm, rowid, counts in
                     if isNewTerm {
@@ -42,10 +44,10 @@ enum SearchTablesBuilder {
                 // An index of several segments (an update) or of a format this reader does
                 // not know: read it through fts5vocab instead.
                 fallback(unsupported.description)
-                try database.execute("DELETE FROM postings;")
+                try database.execute("DELETE FROM postings; DELETE FROM topic_postings;")
             }
         }
-        try rebuildFromVocabulary(database, rowids: rowids)
+        try rebuildFromVocabulary(database, rowids: rowids, topicListMinimum: topicListMinimum)
         return .vocabulary
     }
 
@@ -56,14 +58,14 @@ enum SearchTablesBuilder {
     /// reading doc and column). So the terms are walked in a second cursor, the fts5vocab 'row'
     /// table, whose `cnt` says how many instance rows each term has; the instance row that
     /// starts a term is checked against it.
-    private static func rebuildFromVocabulary(_ database: Database, rowids: RowidList) throws {
+    private static func rebuildFromVocabulary(_ database: Database, rowids: RowidList, topicListMinimum: Int) throws {
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, passages_fts, 'instance');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_terms USING fts5vocab(main, passages_fts, 'row');
             """)
         let terms = try database.prepare("SELECT term, cnt FROM temp.passages_terms")
         let scan = try database.prepare("SELECT term, doc, col FROM temp.passages_instances")
-        var lists = try TermLists(database, rowids: rowids)
+        var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum)
         func outOfStep(_ term: [UInt8]) -> IndexWriteError {
             IndexWriteError(path: database.path, reason: "the full-text index's terms and instances disagree at '\(String(decoding: term, as: UTF8.self))'; run `medsearch index --rebuild`")
         }
@@ -105,19 +107,30 @@ enum SearchTablesBuilder {
         try writeDigest(database, rowids: rowids, titleTerms: lists.titleTerms, headingTerms: lists.headingTerms)
     }
 
+    /// A list at least this long also gets its topic list (the passages whose title, heading
+    /// or keywords hold the term), which a question over its posting budget reads instead
+    /// (`PostingBudget`): a shorter list saves too little to be worth narrowing. 25 terms
+    /// qualify at 1× MedQuAD, 1,061 at 50× (topic lists 11 % of the postings' bytes there).
+    static let topicListMinimum = 8_192
+
     /// Encodes one term's list at a time and inserts it; counts, per passage, the distinct
     /// content words of its title and of its title and heading (for the digest).
     private struct TermLists {
         let insert: Statement
+        let insertTopic: Statement
         let rowids: RowidList
+        let topicListMinimum: Int
         private(set) var titleTerms: [UInt8]
         private(set) var headingTerms: [UInt8]
         private var term: [UInt8] = []
         private var isContentWord = false
         private var encoder = PostingList.Encoder()
+        private var topicEncoder = PostingList.Encoder()
 
-        init(_ database: Database, rowids: RowidList) throws {
-            insert = try database.prepare("INSERT INTO postings(term, documents, entries) VALUES(?, ?, ?)")
+        init(_ database: Database, rowids: RowidList, topicListMinimum: Int) throws {
+            self.topicListMinimum = topicListMinimum
+            insert = try database.prepare("INSERT INTO postings(term, documents, topic_documents, entries) VALUES(?, ?, ?, ?)")
+            insertTopic = try database.prepare("INSERT INTO topic_postings(term, entries) VALUES(?, ?)")
             self.rowids = rowids
             titleTerms = Array(repeating: 0, count: rowids.count)
             headingTerms = titleTerms
@@ -133,6 +146,9 @@ enum SearchTablesBuilder {
         mutating func add(rowid: Int64, counts: SIMD4<UInt32>) throws {
             guard let passage = PassageDigest.position(of: rowid, in: rowids) else { return }
             encoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
+            if counts[0] > 0 || counts[1] > 0 || counts[3] > 0 {
+                topicEncoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
+            }
             if isContentWord {
                 // The digest keeps 8 bits of each: counting past them changes nothing.
                 if counts[0] > 0 { titleTerms[Int(passage)] &+= titleTerms[Int(passage)] < .max ? 1 : 0 }
@@ -142,9 +158,16 @@ enum SearchTablesBuilder {
 
         mutating func endTerm() throws {
             if encoder.count > 0 {
-                try insert.run([.text(String(decoding: term, as: UTF8.self)), .integer(Int64(encoder.count)), .blob(encoder.bytes)])
+                let text = String(decoding: term, as: UTF8.self)
+                // A short list, or one whose every passage has the term in a topic field, is
+                // its own topic list (`topic_documents` = `documents`, no row of its own).
+                let narrower = encoder.count >= topicListMinimum && topicEncoder.count < encoder.count
+                try insert.run([.text(text), .integer(Int64(encoder.count)),
+                                .integer(Int64(narrower ? topicEncoder.count : encoder.count)), .blob(encoder.bytes)])
+                if narrower, topicEncoder.count > 0 { try insertTopic.run([.text(text), .blob(topicEncoder.bytes)]) }
             }
             encoder.reset()
+            topicEncoder.reset()
         }
     }
 

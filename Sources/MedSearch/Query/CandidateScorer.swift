@@ -83,7 +83,8 @@ struct CandidateScorer {
         }
         let scored = (0..<counted).filter { postings[$0].count > 0 }
         let scales = scored.map { index -> SIMD4<Float> in
-            let frequency = Float(postings[index].count)
+            // The term's weight: a narrowed term's list is shorter than its document frequency.
+            let frequency = Float(terms[index].documentFrequency)
             let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
             return fieldWeights * idf * (k1 + 1)
         }

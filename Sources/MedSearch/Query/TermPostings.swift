@@ -62,38 +62,93 @@ public struct TermPostings: Sendable, Equatable {
 /// Reads and decodes posting lists for one question at a time.
 final class PostingsReader {
     private let lookup: Statement
+    private let topicLookup: Statement
+    /// A list's lengths without reading the list (the counts come before the blob).
+    private let countLookup: Statement
     /// Passages in the digest: list entries beyond it are ignored, not trusted.
     var passageLimit: Int32 = 0
     /// Lists already read for the current question ("treatment" and "treat" share a stem).
     private var memo: [String: TermPostings] = [:]
+    private var topicMemo: [String: TermPostings] = [:]
+    /// List lengths looked up so far, remembered across questions like `absent` (the budget
+    /// counts every stem of a long question before reading any list: without this, ~5 % more
+    /// ranking time at 1× MedQuAD, where the budget never bites). Forgotten when the index
+    /// changes. Bounded.
+    private var counts: [String: ListLengths] = [:]
     /// Stems the index lacks, remembered across questions: every word of five letters or more
     /// tries two or three derivational variants ("treat" → "treatment", "treation"), most of
     /// them absent, each a b-tree look-up. Forgotten when the index changes. Bounded.
     private var absent = Set<String>()
 
+    /// How many passages a stem's list holds, and how many of them hold it in a topic field
+    /// (title, heading or keywords: its topic list; equal when the index keeps no narrower list).
+    struct ListLengths: Equatable {
+        var all: Int
+        var topic: Int
+        static let none = ListLengths(all: 0, topic: 0)
+    }
+
     init(database: Database) throws {
         lookup = try database.prepare("SELECT entries FROM postings WHERE term = ?")
+        topicLookup = try database.prepare("SELECT entries FROM topic_postings WHERE term = ?")
+        countLookup = try database.prepare("SELECT documents, topic_documents FROM postings WHERE term = ?")
     }
 
     /// Forgets the lists read for the previous question.
-    func startQuestion() { memo.removeAll(keepingCapacity: true) }
+    func startQuestion() {
+        memo.removeAll(keepingCapacity: true)
+        topicMemo.removeAll(keepingCapacity: true)
+    }
 
     /// Forgets everything read (another connection committed a re-index).
     func reset() {
-        memo.removeAll()
+        startQuestion()
+        counts.removeAll()
         absent.removeAll()
     }
 
-    /// The list of one porter stem (empty when the index lacks it).
-    func postings(ofStem stem: String) throws -> TermPostings {
+    /// The lengths of one porter stem's lists, without decoding them.
+    func lengths(ofStem stem: String) throws -> ListLengths {
+        if let known = counts[stem] { return known }
+        if absent.contains(stem) { return .none }
+        try countLookup.bind([.text(stem)])
+        defer { countLookup.reset() }
+        var lengths = ListLengths.none
+        if try countLookup.step() {
+            let all = max(0, Int(countLookup.int(0)))
+            lengths = ListLengths(all: all, topic: min(all, max(0, Int(countLookup.int(1)))))
+        }
+        if lengths.all == 0, absent.count < 100_000 { absent.insert(stem) }
+        if lengths.all > 0, counts.count < 100_000 { counts[stem] = lengths }
+        return lengths
+    }
+
+    /// The list of one porter stem (empty when the index lacks it); with `topicOnly`, only
+    /// its passages that hold it in the title, heading or keywords.
+    func postings(ofStem stem: String, topicOnly: Bool = false) throws -> TermPostings {
+        if topicOnly {
+            if let known = topicMemo[stem] { return known }
+            let lengths = try self.lengths(ofStem: stem)
+            guard lengths.topic < lengths.all else { return try postings(ofStem: stem) }
+            let result = try read(stem, with: topicLookup)
+            topicMemo[stem] = result
+            return result
+        }
         if let known = memo[stem] { return known }
         if absent.contains(stem) { return TermPostings() }
+        let result = try read(stem, with: lookup)
+        if result.isEmpty, absent.count < 100_000 { absent.insert(stem) }
+        memo[stem] = result
+        return result
+    }
+
+    private func read(_ stem: String, with statement: Statement) throws -> TermPostings {
         var entries: [PostingList.Entry] = []
-        try lookup.bind([.text(stem)])
-        defer { lookup.reset() }
-        if try lookup.step() {
+        try statement.bind([.text(stem)])
+        defer { statement.reset() }
+        if try statement.step() {
             let limit = passageLimit
-            lookup.withBytes(0) { raw in
+            statement.withBytes(0) { raw in
                 // An entry takes at least three bytes (gap, field mask, one count): written
                 // straight into an array that size, without an append's checks per entry.
                 entries = Array(unsafeUninitializedCapacity: raw.count / 3) { buffer, count in
@@ -105,19 +160,17 @@ final class PostingsReader {
                 }
             }
         }
-        let result = TermPostings(entries: entries)
-        if result.isEmpty, absent.count < 100_000 { absent.insert(stem) }
-        memo[stem] = result
-        return result
+        return TermPostings(entries: entries)
     }
 
-    /// The list of a term group: its alternatives' lists, each the co-occurrence of its words.
-    func postings(of group: TermGroup, stem: (String) -> String) throws -> TermPostings {
+    /// The list of a term group: its alternatives' lists, each the co-occurrence of its words
+    /// (with `topicOnly`, of their topic lists).
+    func postings(of group: TermGroup, topicOnly: Bool = false, stem: (String) -> String) throws -> TermPostings {
         var result = TermPostings()
         for alternative in group.alternatives where !alternative.isEmpty {
-            var phrase = try postings(ofStem: stem(alternative[0]))
+            var phrase = try postings(ofStem: stem(alternative[0]), topicOnly: topicOnly)
             for word in alternative.dropFirst() where !phrase.isEmpty {
-                phrase = phrase.cooccurrence(try postings(ofStem: stem(word)))
+                phrase = phrase.cooccurrence(try postings(ofStem: stem(word), topicOnly: topicOnly))
             }
             result = result.union(phrase)
         }

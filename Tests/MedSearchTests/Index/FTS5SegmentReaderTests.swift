@@ -8,23 +8,24 @@ import Testing
 @Suite struct FTS5SegmentReaderTests {
     /// What the ranking reads: every term's list and the digest.
     static func tables(_ database: Database) throws -> (postings: [String], digest: [UInt8]) {
-        let postings = try database.prepare("SELECT term, documents, hex(entries) FROM postings ORDER BY term")
-            .rows { "\($0.text(0)) \($0.int(1)) \($0.text(2))" }
+        let postings = try database.prepare("SELECT term, documents, topic_documents, hex(entries) FROM postings ORDER BY term")
+            .rows { "\($0.text(0)) \($0.int(1)) \($0.int(2)) \($0.text(3))" }
+            + database.prepare("SELECT term, hex(entries) FROM topic_postings ORDER BY term").rows { "topic \($0.text(0)) \($0.text(1))" }
         let digest = try database.prepare("SELECT data FROM passage_digest WHERE part = 0").rows { $0.blob(0) }.first ?? []
         return (postings, digest)
     }
 
     /// Rebuilds the tables of the index at `path` from each source; both must agree.
-    static func expectSourcesAgree(_ path: String) throws {
+    static func expectSourcesAgree(_ path: String, topicListMinimum: Int = SearchTablesBuilder.topicListMinimum) throws {
         let database = try Database(path: path, mode: .readWrite)
         let fromSegment = try database.transaction { () -> (Source, [String], [UInt8]) in
-            let source = try SearchTablesBuilder.rebuild(database, preferring: .segment)
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .segment, topicListMinimum: topicListMinimum)
             let tables = try tables(database)
             return (source, tables.postings, tables.digest)
         }
         #expect(fromSegment.0 == .segment)
         let fromVocabulary = try database.transaction { () -> (Source, [String], [UInt8]) in
-            let source = try SearchTablesBuilder.rebuild(database, preferring: .vocabulary)
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .vocabulary, topicListMinimum: topicListMinimum)
             let tables = try tables(database)
             return (source, tables.postings, tables.digest)
         }
@@ -56,6 +57,8 @@ import Testing
         let report = try IndexWriter.rebuild(at: path, from: [folder + "/many.jsonl"])
         #expect(report.passages == 6_001)
         try Self.expectSourcesAgree(path)
+        // With topic lists for every list of 100 passages or more ("common", "crème", "café").
+        try Self.expectSourcesAgree(path, topicListMinimum: 100)
         let database = try Database(path: path, mode: .readOnly)
         let pollen = try database.prepare("SELECT entries FROM postings WHERE term = 'pollen'").rows { PostingList(bytes: $0.blob(0)) }.first
         #expect(pollen?.entries().first?.counts == SIMD4(2, 2, 30_000, 0))

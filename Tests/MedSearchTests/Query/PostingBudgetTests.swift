@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import MedSearch
+
+/// Over the posting budget, a question's commonest terms read only the passages that hold
+/// them in a title, heading or keywords (`PostingBudget`, `topic_postings`).
+@Suite struct PostingBudgetTests {
+    @Test func theCostliestGroupsAreNarrowedUntilTheTotalFits() {
+        // Within budget, or no budget: nothing narrowed.
+        #expect(PostingBudget.narrowed(full: [10, 20], topic: [1, 2], budget: 30).isEmpty)
+        #expect(PostingBudget.narrowed(full: [10, 20], topic: [1, 2], budget: 0).isEmpty)
+        // 20 goes first (→ 2: total 22), then 15 (→ 3: total 10); with 25 the first was enough.
+        #expect(PostingBudget.narrowed(full: [5, 20, 15], topic: [5, 2, 3], budget: 20) == [1, 2])
+        #expect(PostingBudget.narrowed(full: [5, 20, 15], topic: [5, 2, 3], budget: 25) == [1])
+        // A group with no narrower list is passed over; of equal costs the later goes first.
+        #expect(PostingBudget.narrowed(full: [50, 30, 30], topic: [50, 10, 10], budget: 90) == [2])
+        // Nothing narrower left: the total stays over budget rather than losing a term.
+        #expect(PostingBudget.narrowed(full: [50, 40], topic: [50, 40], budget: 10).isEmpty)
+    }
+
+    /// 31 passages hold "common" in the body, four of them in the title too; one holds "rare".
+    static func index() throws -> String {
+        let folder = TestPaths.temporaryFolder()
+        var lines = (0..<30).map { number in
+            "{\"_id\": \"p\(number)\", \"title\": \"\(number < 4 ? "Common note" : "Note") \(number)\", \"text\": \"Some common words about item \(number).\"}"
+        }
+        lines.append("{\"_id\": \"r\", \"title\": \"Another topic\", \"text\": \"A rare word and a common one.\"}")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/notes.jsonl", atomically: true, encoding: .utf8)
+        let path = folder + "/index.sqlite"
+        _ = try IndexWriter.rebuild(at: path, from: [folder])
+        // Topic lists for lists of ten passages or more (the shipped minimum needs thousands).
+        let database = try Database(path: path, mode: .readWrite)
+        try database.transaction { _ = try SearchTablesBuilder.rebuild(database, topicListMinimum: 10) }
+        return path
+    }
+
+    @Test func longListsGetTopicListsOfThePassagesAboutTheTerm() throws {
+        let database = try Database(path: try Self.index(), mode: .readOnly)
+        let counts = try database.prepare("SELECT term, documents, topic_documents FROM postings WHERE term IN ('common', 'rare') ORDER BY term")
+            .rows { "\($0.text(0)) \($0.int(1)) \($0.int(2))" }
+        #expect(counts == ["common 31 4", "rare 1 1"])
+        let topic = try database.prepare("SELECT term, entries FROM topic_postings").rows { ($0.text(0), PostingList(bytes: $0.blob(1)).entries()) }
+        #expect(topic.map(\.0) == ["common"])
+        #expect(topic.first?.1.count == 4)
+        #expect(topic.first?.1.allSatisfy { $0.counts[0] > 0 && $0.counts[2] > 0 } == true)
+    }
+
+    @Test func aQuestionOverBudgetReadsItsCommonestTermNarrowed() throws {
+        let path = try Self.index()
+        func ask(budget: Int) throws -> SearchResult {
+            var weights = RankingWeights.standard
+            weights.postingBudget = budget
+            return try SearchEngine(path: path, weights: weights)
+                .answers(to: "common rare", limit: 50, declineWeak: false, detail: .ranking)
+        }
+        let whole = try ask(budget: 0)
+        #expect(whole.narrowed.isEmpty)
+        #expect(whole.answers.count == 31)
+
+        let narrowed = try ask(budget: 10)
+        #expect(narrowed.narrowed.map { "\($0.term) \($0.postings) \($0.topicPostings)" } == ["common 31 4"])
+        // The four titled passages and the rare one; "common" weighs as its whole list says.
+        #expect(Set(narrowed.answers.map(\.articleID)).count == 5)
+        #expect(narrowed.terms.first { $0.group.surface == ["common"] }?.documentFrequency == 31)
+        #expect(narrowed.terms.map(\.weight) == whole.terms.map(\.weight))
+        #expect(narrowed.answers.first?.passageID == whole.answers.first?.passageID)
+    }
+}
