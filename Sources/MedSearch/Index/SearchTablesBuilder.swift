@@ -162,9 +162,9 @@ enum SearchTablesBuilder {
                 // A short list, or one whose every passage has the term in a topic field, is
                 // its own topic list (`topic_documents` = `documents`, no row of its own).
                 let narrower = encoder.count >= topicListMinimum && topicEncoder.count < encoder.count
-                try insert.run([.text(text), .integer(Int64(encoder.count)),
-                                .integer(Int64(narrower ? topicEncoder.count : encoder.count)), .blob(encoder.bytes)])
-                if narrower, topicEncoder.count > 0 { try insertTopic.run([.text(text), .blob(topicEncoder.bytes)]) }
+                try insert.run([.text(text), .integer(Int64(encoder.count)), .integer(Int64(narrower ? topicEncoder.count : encoder.count))],
+                               blobInPlace: encoder.bytes)
+                if narrower, topicEncoder.count > 0 { try insertTopic.run([.text(text)], blobInPlace: topicEncoder.bytes) }
             }
             encoder.reset()
             topicEncoder.reset()

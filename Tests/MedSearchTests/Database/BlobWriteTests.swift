@@ -35,4 +35,17 @@ import Testing
             }
         }
     }
+
+    /// `run(_:blobInPlace:)`: the blob is stored whole, an empty one as an empty blob (not NULL),
+    /// and the statement runs again with other bytes (the binding does not outlive its run).
+    @Test func blobsBoundInPlaceAreStored() throws {
+        let database = try Self.table()
+        let insert = try database.prepare("INSERT INTO parts(part, data) VALUES(?, ?)")
+        try insert.run([.integer(1)], blobInPlace: Array(0..<200_000).map { UInt8(truncatingIfNeeded: $0) })
+        try insert.run([.integer(2)], blobInPlace: [])
+        try insert.run([.integer(3)], blobInPlace: [9])
+        let stored = try database.prepare("SELECT part, length(data), typeof(data), data FROM parts WHERE part < 7 ORDER BY part")
+            .rows { "\($0.int(0)) \($0.int(1)) \($0.text(2)) \($0.blob(3).last ?? 0)" }
+        #expect(stored == ["1 200000 blob \(UInt8(truncatingIfNeeded: 199_999))", "2 0 blob 0", "3 1 blob 9"])
+    }
 }
