@@ -126,17 +126,17 @@ public enum IndexChecker {
                 return (.failed, "the passage digest holds \(digest.records.count) passages, the index \(passages); rebuild the index")
             }
             let mismatched = try count(database, """
-                SELECT count(*) FROM passages_vocab v LEFT JOIN postings p ON p.term = v.term
+                SELECT count(*) FROM passages_vocab v LEFT JOIN postings p ON p.term = v.term AND p.part = 0
                 WHERE p.documents IS NOT v.doc
                 """)
             let extra = try count(database, "SELECT count(*) FROM postings p WHERE NOT EXISTS (SELECT 1 FROM passages_vocab v WHERE v.term = p.term)")
             // A topic list belongs to a term whose list says it is narrower than the whole.
             let strayTopics = try count(database, """
-                SELECT count(*) FROM topic_postings t LEFT JOIN postings p ON p.term = t.term
+                SELECT count(*) FROM topic_postings t LEFT JOIN postings p ON p.term = t.term AND p.part = 0
                 WHERE p.term IS NULL OR p.topic_documents >= p.documents
                 """)
             return mismatched == 0 && extra == 0 && strayTopics == 0
-                ? (.ok, "\(try count(database, "SELECT count(*) FROM postings")) posting lists, \(try count(database, "SELECT count(*) FROM topic_postings")) topic lists, a digest of \(passages) passages")
+                ? (.ok, "\(try count(database, "SELECT count(*) FROM postings WHERE part = 0")) posting lists, \(try count(database, "SELECT count(*) FROM topic_postings WHERE part = 0")) topic lists, a digest of \(passages) passages")
                 : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks, \(strayTopics) topic lists without a longer list; rebuild the index")
         }
 

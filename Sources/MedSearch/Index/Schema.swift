@@ -13,11 +13,14 @@
 ///   features (`PassageDigest`). Derived from `passages_fts` after every update
 ///   (`SearchTablesBuilder`). `topic_postings`: a long list's passages whose title, heading or
 ///   keywords hold the term, what a question over its posting budget reads (`PostingBudget`).
+///   A list is stored in parts of at most `SearchTablesBuilder.partSize` passages, each
+///   decodable alone; part 0 holds the first passages and the list's lengths.
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
     /// Bumped whenever the tables or the blobs' formats change; an index with another version
     /// is rebuilt. 4: the passage digest's records shrank from 40 to 20 bytes. 5: topic lists.
-    public static let version = 5
+    /// 6: lists stored in parts of at most `SearchTablesBuilder.partSize` passages.
+    public static let version = 6
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,14 +66,18 @@ public enum Schema {
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
     CREATE TABLE IF NOT EXISTS postings(
-        term TEXT PRIMARY KEY,
+        term TEXT NOT NULL,
+        part INTEGER NOT NULL,
         documents INTEGER NOT NULL,
         topic_documents INTEGER NOT NULL,
-        entries BLOB NOT NULL
+        entries BLOB NOT NULL,
+        PRIMARY KEY(term, part)
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS topic_postings(
-        term TEXT PRIMARY KEY,
-        entries BLOB NOT NULL
+        term TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        entries BLOB NOT NULL,
+        PRIMARY KEY(term, part)
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS passage_digest(
         part INTEGER PRIMARY KEY,

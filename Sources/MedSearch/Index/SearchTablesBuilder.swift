@@ -16,10 +16,11 @@ enum SearchTablesBuilder {
 
     /// Rebuilds the tables, from `preferred` when the index allows it; returns the source used.
     /// `fallback` is told why the segment could not be read.
-    /// `topicListMinimum`: see the constant (tests lower it).
+    /// `topicListMinimum`, `partSize`: see the constants (tests lower them).
     @discardableResult
     static func rebuild(_ database: Database, preferring preferred: Source = .segment,
                         topicListMinimum: Int = SearchTablesBuilder.topicListMinimum,
+                        partSize: Int = SearchTablesBuilder.partSize,
                         fallback: (String) -> Void = { _ in }) throws -> Source {
         try database.execute("DELETE FROM postings; DELETE FROM topic_postings; DELETE FROM passage_digest;")
         // During the scan, per passage only its rowid (none for a fresh build's unbroken run of
@@ -28,7 +29,7 @@ enum SearchTablesBuilder {
         // copy of it, was ~130 MB at 900,000 passages).
         let rowids = try RowidList(database)
         if preferred == .segment {
-            var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum)
+            var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum, partSize: partSize)
             do {
                 try FTS5SegmentReader.scan(database) { term, isNewTerm, rowid, counts in
                     if isNewTerm {
@@ -47,7 +48,7 @@ enum SearchTablesBuilder {
                 try database.execute("DELETE FROM postings; DELETE FROM topic_postings;")
             }
         }
-        try rebuildFromVocabulary(database, rowids: rowids, topicListMinimum: topicListMinimum)
+        try rebuildFromVocabulary(database, rowids: rowids, topicListMinimum: topicListMinimum, partSize: partSize)
         return .vocabulary
     }
 
@@ -58,14 +59,14 @@ enum SearchTablesBuilder {
     /// reading doc and column). So the terms are walked in a second cursor, the fts5vocab 'row'
     /// table, whose `cnt` says how many instance rows each term has; the instance row that
     /// starts a term is checked against it.
-    private static func rebuildFromVocabulary(_ database: Database, rowids: RowidList, topicListMinimum: Int) throws {
+    private static func rebuildFromVocabulary(_ database: Database, rowids: RowidList, topicListMinimum: Int, partSize: Int) throws {
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_instances USING fts5vocab(main, passages_fts, 'instance');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_terms USING fts5vocab(main, passages_fts, 'row');
             """)
         let terms = try database.prepare("SELECT term, cnt FROM temp.passages_terms")
         let scan = try database.prepare("SELECT term, doc, col FROM temp.passages_instances")
-        var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum)
+        var lists = try TermLists(database, rowids: rowids, topicListMinimum: topicListMinimum, partSize: partSize)
         func outOfStep(_ term: [UInt8]) -> IndexWriteError {
             IndexWriteError(path: database.path, reason: "the full-text index's terms and instances disagree at '\(String(decoding: term, as: UTF8.self))'; run `medsearch index --rebuild`")
         }
@@ -113,24 +114,90 @@ enum SearchTablesBuilder {
     /// qualify at 1× MedQuAD, 1,061 at 50× (topic lists 11 % of the postings' bytes there).
     static let topicListMinimum = 8_192
 
+    /// A list is stored in parts of at most this many passages, each decodable alone: the
+    /// build holds two parts of a list at most (the first, whose row carries the list's
+    /// lengths, until the list ends; and the one being encoded), not the whole of the
+    /// longest list and SQLite's copy of it (~4 MB each at 50× MedQuAD). At 1× no list has a
+    /// second part.
+    static let partSize = 65_536
+
+    /// One list being encoded in parts: the parts after the first are inserted as they fill;
+    /// the first is held until the list ends, since its row carries the list's lengths.
+    private struct PartedList {
+        let partSize: Int
+        private(set) var encoder = PostingList.Encoder()
+        /// The first part's bytes, once a second part has begun.
+        private(set) var first: [UInt8]?
+        /// Parts completed (the first included) and their entries.
+        private(set) var parts = 0
+        private var completed = 0
+
+        init(partSize: Int) { self.partSize = max(1, partSize) }
+
+        var count: Int { completed + encoder.count }
+
+        /// Adds one passage; true when that filled a part (call `completePart`).
+        mutating func append(passage: Int32, counts: SIMD4<UInt32>) -> Bool {
+            encoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
+            return encoder.count >= partSize
+        }
+
+        /// Starts the next part; returns the filled one with its number unless it is the first
+        /// (held until `finish`).
+        mutating func completePart() -> (bytes: [UInt8], part: Int)? {
+            defer {
+                parts += 1
+                completed += encoder.count
+                encoder.reset()
+            }
+            if parts == 0 {
+                first = encoder.bytes
+                return nil
+            }
+            return (encoder.bytes, parts)
+        }
+
+        /// Stores what is left: the part being encoded (when it is not the first), then the
+        /// first part through `insertFirst`.
+        func finish(insert: ([UInt8], Int) throws -> Void, insertFirst: ([UInt8]) throws -> Void) throws {
+            guard let first else { return try insertFirst(encoder.bytes) }
+            if encoder.count > 0 { try insert(encoder.bytes, parts) }
+            try insertFirst(first)
+        }
+
+        mutating func reset() {
+            encoder.reset()
+            first = nil
+            parts = 0
+            completed = 0
+        }
+    }
+
     /// Encodes one term's list at a time and inserts it; counts, per passage, the distinct
     /// content words of its title and of its title and heading (for the digest).
     private struct TermLists {
         let insert: Statement
         let insertTopic: Statement
+        let deleteTopic: Statement
         let rowids: RowidList
         let topicListMinimum: Int
+        let partSize: Int
         private(set) var titleTerms: [UInt8]
         private(set) var headingTerms: [UInt8]
         private var term: [UInt8] = []
+        private var text = ""
         private var isContentWord = false
-        private var encoder = PostingList.Encoder()
-        private var topicEncoder = PostingList.Encoder()
+        private var list: PartedList
+        private var topicList: PartedList
 
-        init(_ database: Database, rowids: RowidList, topicListMinimum: Int) throws {
+        init(_ database: Database, rowids: RowidList, topicListMinimum: Int, partSize: Int) throws {
             self.topicListMinimum = topicListMinimum
-            insert = try database.prepare("INSERT INTO postings(term, documents, topic_documents, entries) VALUES(?, ?, ?, ?)")
-            insertTopic = try database.prepare("INSERT INTO topic_postings(term, entries) VALUES(?, ?)")
+            self.partSize = max(1, partSize)
+            list = PartedList(partSize: partSize)
+            topicList = PartedList(partSize: partSize)
+            insert = try database.prepare("INSERT INTO postings(term, part, documents, topic_documents, entries) VALUES(?, ?, ?, ?, ?)")
+            insertTopic = try database.prepare("INSERT INTO topic_postings(term, part, entries) VALUES(?, ?, ?)")
+            deleteTopic = try database.prepare("DELETE FROM topic_postings WHERE term = ?")
             self.rowids = rowids
             titleTerms = Array(repeating: 0, count: rowids.count)
             headingTerms = titleTerms
@@ -138,16 +205,23 @@ enum SearchTablesBuilder {
 
         mutating func beginTerm(_ bytes: UnsafeRawBufferPointer) {
             term = Array(bytes)
-            isContentWord = !StopWords.contains(String(decoding: term, as: UTF8.self))
+            text = String(decoding: term, as: UTF8.self)
+            isContentWord = !StopWords.contains(text)
         }
 
         /// One passage's counts of the current term; passages come in rowid order. A rowid the
         /// passages table lacks (cannot happen inside one transaction) is skipped, not trusted.
         mutating func add(rowid: Int64, counts: SIMD4<UInt32>) throws {
             guard let passage = PassageDigest.position(of: rowid, in: rowids) else { return }
-            encoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
-            if counts[0] > 0 || counts[1] > 0 || counts[3] > 0 {
-                topicEncoder.append(passage: passage, counts: (counts[0], counts[1], counts[2], counts[3]))
+            if list.append(passage: passage, counts: counts), let (bytes, part) = list.completePart() {
+                try insert.run([.text(text), .integer(Int64(part)), .integer(0), .integer(0)], blobInPlace: bytes)
+            }
+            // A topic part fills only after a whole part of the list: the list is long enough
+            // for a topic list by then (`topicListMinimum` ≤ `partSize`), unless every passage
+            // turns out to hold the term in a topic field (undone in `endTerm`).
+            if counts[0] > 0 || counts[1] > 0 || counts[3] > 0,
+               topicList.append(passage: passage, counts: counts), let (bytes, part) = topicList.completePart() {
+                try insertTopic.run([.text(text), .integer(Int64(part))], blobInPlace: bytes)
             }
             if isContentWord {
                 // The digest keeps 8 bits of each: counting past them changes nothing.
@@ -157,17 +231,31 @@ enum SearchTablesBuilder {
         }
 
         mutating func endTerm() throws {
-            if encoder.count > 0 {
-                let text = String(decoding: term, as: UTF8.self)
-                // A short list, or one whose every passage has the term in a topic field, is
-                // its own topic list (`topic_documents` = `documents`, no row of its own).
-                let narrower = encoder.count >= topicListMinimum && topicEncoder.count < encoder.count
-                try insert.run([.text(text), .integer(Int64(encoder.count)), .integer(Int64(narrower ? topicEncoder.count : encoder.count))],
-                               blobInPlace: encoder.bytes)
-                if narrower, topicEncoder.count > 0 { try insertTopic.run([.text(text)], blobInPlace: topicEncoder.bytes) }
+            defer {
+                list.reset()
+                topicList.reset()
             }
-            encoder.reset()
-            topicEncoder.reset()
+            let documents = list.count, topicDocuments = topicList.count
+            guard documents > 0 else { return }
+            let (insert, insertTopic, text) = (self.insert, self.insertTopic, self.text)
+            // A short list, or one whose every passage has the term in a topic field, is its
+            // own topic list (`topic_documents` = `documents`, no rows of its own).
+            let narrower = documents >= min(topicListMinimum, partSize) && topicDocuments < documents
+            try list.finish(insert: { bytes, part in
+                try insert.run([.text(text), .integer(Int64(part)), .integer(0), .integer(0)], blobInPlace: bytes)
+            }, insertFirst: { bytes in
+                try insert.run([.text(text), .integer(0), .integer(Int64(documents)), .integer(Int64(narrower ? topicDocuments : documents))],
+                               blobInPlace: bytes)
+            })
+            if narrower, topicDocuments > 0 {
+                try topicList.finish(insert: { bytes, part in
+                    try insertTopic.run([.text(text), .integer(Int64(part))], blobInPlace: bytes)
+                }, insertFirst: { bytes in
+                    try insertTopic.run([.text(text), .integer(0)], blobInPlace: bytes)
+                })
+            } else if topicList.parts > 1 {
+                try deleteTopic.run([.text(text)])
+            }
         }
     }
 

@@ -9,7 +9,7 @@ final class SpellingCorrector {
 
     init(database: Database) throws {
         // Candidates share the first letter: a range of the table's primary key.
-        vocabulary = try database.prepare("SELECT term, documents FROM postings WHERE term >= ? AND term < ?")
+        vocabulary = try database.prepare("SELECT term, documents FROM postings WHERE term >= ? AND term < ? AND part = 0")
     }
 
     /// Corrections already worked out, nil included ("no close term"): a misspelled word

@@ -89,9 +89,10 @@ final class PostingsReader {
     }
 
     init(database: Database) throws {
-        lookup = try database.prepare("SELECT entries FROM postings WHERE term = ?")
-        topicLookup = try database.prepare("SELECT entries FROM topic_postings WHERE term = ?")
-        countLookup = try database.prepare("SELECT documents, topic_documents FROM postings WHERE term = ?")
+        // A list's parts come in part order, its passages' order (the table's key).
+        lookup = try database.prepare("SELECT entries FROM postings WHERE term = ? ORDER BY part")
+        topicLookup = try database.prepare("SELECT entries FROM topic_postings WHERE term = ? ORDER BY part")
+        countLookup = try database.prepare("SELECT documents, topic_documents FROM postings WHERE term = ? AND part = 0")
     }
 
     /// Forgets the lists read for the previous question.
@@ -142,22 +143,29 @@ final class PostingsReader {
         return result
     }
 
+    /// Decodes every part of a stem's list, in order. A part that does not start after the
+    /// part before it ends (a damaged file) is left out rather than breaking the order.
     private func read(_ stem: String, with statement: Statement) throws -> TermPostings {
         var entries: [PostingList.Entry] = []
         try statement.bind([.text(stem)])
         defer { statement.reset() }
-        if try statement.step() {
-            let limit = passageLimit
-            statement.withBytes(0) { raw in
+        let limit = passageLimit
+        while try statement.step() {
+            let part = statement.withBytes(0) { raw in
                 // An entry takes at least three bytes (gap, field mask, one count): written
                 // straight into an array that size, without an append's checks per entry.
-                entries = Array(unsafeUninitializedCapacity: raw.count / 3) { buffer, count in
+                Array<PostingList.Entry>(unsafeUninitializedCapacity: raw.count / 3) { buffer, count in
                     PostingList.forEach(in: raw, passageLimit: limit) { passage, counts in
                         guard count < buffer.count else { return }
                         buffer.initializeElement(at: count, to: PostingList.Entry(passage: passage, counts: counts))
                         count += 1
                     }
                 }
+            }
+            if entries.isEmpty {
+                entries = part
+            } else if let next = part.first, let last = entries.last, next.passage > last.passage {
+                entries.append(contentsOf: part)
             }
         }
         return TermPostings(entries: entries)

@@ -8,24 +8,25 @@ import Testing
 @Suite struct FTS5SegmentReaderTests {
     /// What the ranking reads: every term's list and the digest.
     static func tables(_ database: Database) throws -> (postings: [String], digest: [UInt8]) {
-        let postings = try database.prepare("SELECT term, documents, topic_documents, hex(entries) FROM postings ORDER BY term")
-            .rows { "\($0.text(0)) \($0.int(1)) \($0.int(2)) \($0.text(3))" }
-            + database.prepare("SELECT term, hex(entries) FROM topic_postings ORDER BY term").rows { "topic \($0.text(0)) \($0.text(1))" }
+        let postings = try database.prepare("SELECT term, part, documents, topic_documents, hex(entries) FROM postings ORDER BY term, part")
+            .rows { "\($0.text(0)) \($0.int(1)) \($0.int(2)) \($0.int(3)) \($0.text(4))" }
+            + database.prepare("SELECT term, part, hex(entries) FROM topic_postings ORDER BY term, part").rows { "topic \($0.text(0)) \($0.int(1)) \($0.text(2))" }
         let digest = try database.prepare("SELECT data FROM passage_digest WHERE part = 0").rows { $0.blob(0) }.first ?? []
         return (postings, digest)
     }
 
     /// Rebuilds the tables of the index at `path` from each source; both must agree.
-    static func expectSourcesAgree(_ path: String, topicListMinimum: Int = SearchTablesBuilder.topicListMinimum) throws {
+    static func expectSourcesAgree(_ path: String, topicListMinimum: Int = SearchTablesBuilder.topicListMinimum,
+                                   partSize: Int = SearchTablesBuilder.partSize) throws {
         let database = try Database(path: path, mode: .readWrite)
         let fromSegment = try database.transaction { () -> (Source, [String], [UInt8]) in
-            let source = try SearchTablesBuilder.rebuild(database, preferring: .segment, topicListMinimum: topicListMinimum)
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .segment, topicListMinimum: topicListMinimum, partSize: partSize)
             let tables = try tables(database)
             return (source, tables.postings, tables.digest)
         }
         #expect(fromSegment.0 == .segment)
         let fromVocabulary = try database.transaction { () -> (Source, [String], [UInt8]) in
-            let source = try SearchTablesBuilder.rebuild(database, preferring: .vocabulary, topicListMinimum: topicListMinimum)
+            let source = try SearchTablesBuilder.rebuild(database, preferring: .vocabulary, topicListMinimum: topicListMinimum, partSize: partSize)
             let tables = try tables(database)
             return (source, tables.postings, tables.digest)
         }
@@ -57,8 +58,18 @@ import Testing
         let report = try IndexWriter.rebuild(at: path, from: [folder + "/many.jsonl"])
         #expect(report.passages == 6_001)
         try Self.expectSourcesAgree(path)
-        // With topic lists for every list of 100 passages or more ("common", "crème", "café").
-        try Self.expectSourcesAgree(path, topicListMinimum: 100)
+        // With topic lists for every list of 100 passages or more ("common", "crème", "café"),
+        // and lists in parts of 1,000 passages.
+        try Self.expectSourcesAgree(path, topicListMinimum: 100, partSize: 1_000)
+        let parted = try Database(path: path, mode: .readOnly)
+        #expect(try parted.prepare("SELECT part, documents FROM postings WHERE term = 'common' ORDER BY part").rows { "\($0.int(0)) \($0.int(1))" }
+                == ["0 6000", "1 0", "2 0", "3 0", "4 0", "5 0"])
+        let reader = try PostingsReader(database: parted)
+        reader.passageLimit = .max
+        let common = try reader.postings(ofStem: "common").entries
+        #expect(common.count == 6_000)
+        #expect(common.map(\.passage) == Array(1...6_000).map(Int32.init))
+        try Self.expectSourcesAgree(path)
         let database = try Database(path: path, mode: .readOnly)
         let pollen = try database.prepare("SELECT entries FROM postings WHERE term = 'pollen'").rows { PostingList(bytes: $0.blob(0)) }.first
         #expect(pollen?.entries().first?.counts == SIMD4(2, 2, 30_000, 0))

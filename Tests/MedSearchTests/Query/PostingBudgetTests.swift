@@ -19,7 +19,7 @@ import Testing
     }
 
     /// 31 passages hold "common" in the body, four of them in the title too; one holds "rare".
-    static func index() throws -> String {
+    static func index(partSize: Int = SearchTablesBuilder.partSize) throws -> String {
         let folder = TestPaths.temporaryFolder()
         var lines = (0..<30).map { number in
             "{\"_id\": \"p\(number)\", \"title\": \"\(number < 4 ? "Common note" : "Note") \(number)\", \"text\": \"Some common words about item \(number).\"}"
@@ -30,19 +30,36 @@ import Testing
         _ = try IndexWriter.rebuild(at: path, from: [folder])
         // Topic lists for lists of ten passages or more (the shipped minimum needs thousands).
         let database = try Database(path: path, mode: .readWrite)
-        try database.transaction { _ = try SearchTablesBuilder.rebuild(database, topicListMinimum: 10) }
+        try database.transaction { _ = try SearchTablesBuilder.rebuild(database, topicListMinimum: 10, partSize: partSize) }
         return path
     }
 
     @Test func longListsGetTopicListsOfThePassagesAboutTheTerm() throws {
         let database = try Database(path: try Self.index(), mode: .readOnly)
-        let counts = try database.prepare("SELECT term, documents, topic_documents FROM postings WHERE term IN ('common', 'rare') ORDER BY term")
+        let counts = try database.prepare("SELECT term, documents, topic_documents FROM postings WHERE term IN ('common', 'rare') AND part = 0 ORDER BY term")
             .rows { "\($0.text(0)) \($0.int(1)) \($0.int(2))" }
         #expect(counts == ["common 31 4", "rare 1 1"])
         let topic = try database.prepare("SELECT term, entries FROM topic_postings").rows { ($0.text(0), PostingList(bytes: $0.blob(1)).entries()) }
         #expect(topic.map(\.0) == ["common"])
         #expect(topic.first?.1.count == 4)
         #expect(topic.first?.1.allSatisfy { $0.counts[0] > 0 && $0.counts[2] > 0 } == true)
+    }
+
+    /// Lists stored in parts of two passages rank and narrow as whole lists do.
+    @Test func listsInPartsReadBackWhole() throws {
+        let parted = try Database(path: try Self.index(partSize: 2), mode: .readOnly)
+        #expect(try parted.prepare("SELECT count(*) FROM postings WHERE term = 'common'").rows { $0.int(0) } == [16])
+        #expect(try parted.prepare("SELECT count(*) FROM topic_postings WHERE term = 'common'").rows { $0.int(0) } == [2])
+        for budget in [0, 10] {
+            var weights = RankingWeights.standard
+            weights.postingBudget = budget
+            let answers = try [Self.index(), Self.index(partSize: 2)].map { path in
+                try SearchEngine(path: path, weights: weights).answers(to: "common rare", limit: 50, declineWeak: false, detail: .ranking)
+                    .answers.map { "\($0.passageID) \($0.score)" }
+            }
+            #expect(answers[0] == answers[1])
+            #expect(answers[0].count == (budget == 0 ? 31 : 5))
+        }
     }
 
     @Test func aQuestionOverBudgetReadsItsCommonestTermNarrowed() throws {
