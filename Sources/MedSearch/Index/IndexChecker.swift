@@ -129,7 +129,12 @@ public enum IndexChecker {
                 SELECT count(*) FROM passages_vocab v LEFT JOIN postings p ON p.term = v.term AND p.part = 0
                 WHERE p.documents IS NOT v.doc
                 """)
-            let extra = try count(database, "SELECT count(*) FROM postings p WHERE NOT EXISTS (SELECT 1 FROM passages_vocab v WHERE v.term = p.term)")
+            // Lists of terms FTS5 lacks, and parts of a list whose part 0 (its lengths) is gone.
+            let extra = try count(database, """
+                SELECT count(DISTINCT p.term) FROM postings p
+                WHERE NOT EXISTS (SELECT 1 FROM passages_vocab v WHERE v.term = p.term)
+                   OR NOT EXISTS (SELECT 1 FROM postings q WHERE q.term = p.term AND q.part = 0)
+                """)
             // A topic list belongs to a term whose list says it is narrower than the whole.
             let strayTopics = try count(database, """
                 SELECT count(*) FROM topic_postings t LEFT JOIN postings p ON p.term = t.term AND p.part = 0
@@ -137,7 +142,7 @@ public enum IndexChecker {
                 """)
             return mismatched == 0 && extra == 0 && strayTopics == 0
                 ? (.ok, "\(try count(database, "SELECT count(*) FROM postings WHERE part = 0")) posting lists, \(try count(database, "SELECT count(*) FROM topic_postings WHERE part = 0")) topic lists, a digest of \(passages) passages")
-                : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks, \(strayTopics) topic lists without a longer list; rebuild the index")
+                : (.failed, "\(mismatched) terms whose posting list disagrees with FTS5, \(extra) lists of terms FTS5 lacks or without their first part, \(strayTopics) topic lists without a longer list; rebuild the index")
         }
 
         // FTS5's own check needs a writable connection: run it on an in-memory copy.

@@ -62,7 +62,8 @@ public struct RankingWeights: Sendable, Equatable {
     /// passages), against whole lists: 300,000 gave ranking p99 60.5 → 16.6 ms (message) and
     /// 17.9 → 10.1 ms (summary), with avgScore / nDCG@10 (copies judged as their originals)
     /// message 1.392 / 0.518 → 1.431 / 0.518 and summary 1.510 / 0.585 → 1.510 / 0.584;
-    /// 200,000 lost (message 1.373 / 0.489, summary 1.451 / 0.564); 600,000 left p99 at 25 ms.
+    /// 200,000 lost (message 1.373 / 0.489, summary 1.451 / 0.564); 600,000 (before list
+    /// lengths were remembered across questions) left p99 at 25 ms.
     /// No question of the 1× sets reaches it: their rankings are unchanged.
     public var postingBudget = 300_000
     /// At most this many passages of one article in the results.

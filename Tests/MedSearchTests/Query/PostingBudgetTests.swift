@@ -62,6 +62,26 @@ import Testing
         }
     }
 
+    /// `check` notices a list that lost its first part (its lengths) or a topic list of a term
+    /// whose list says it has none; the engine still answers from what is left.
+    @Test func brokenPartsAreFoundByTheCheck() throws {
+        let healthy = try Self.index(partSize: 2)
+        #expect(IndexChecker.check(path: healthy).isHealthy)
+        for damage in 0..<2 {
+            let path = try Self.index(partSize: 2)
+            let database = try Database(path: path, mode: .readWrite)
+            if damage == 0 {
+                try database.execute("DELETE FROM postings WHERE term = 'common' AND part = 0")
+            } else {
+                try database.execute("INSERT INTO topic_postings(term, part, entries) VALUES('rare', 0, x'0201')")
+            }
+            let report = IndexChecker.check(path: path)
+            #expect(!report.isHealthy, "\(damage): \(report.findings)")
+            let result = try SearchEngine(path: path).answers(to: "common rare", limit: 5, declineWeak: false)
+            #expect(SearchInvariants.violations(of: result, limit: 5).isEmpty)
+        }
+    }
+
     @Test func aQuestionOverBudgetReadsItsCommonestTermNarrowed() throws {
         let path = try Self.index()
         func ask(budget: Int) throws -> SearchResult {
