@@ -5,12 +5,18 @@ import Foundation
 ///
 /// An index run parses files on the workers while its own thread writes them to the index in
 /// path order, so the output (row ids, diagnostics) never depends on timing. At most `window`
-/// results are computed ahead of the one `next()` waits for: memory stays flat however many
-/// files there are.
+/// results are computed ahead of the one `next()` waits for, and no new one is started while
+/// the finished ones waiting cost more than `budget` (by `cost`): memory stays flat however
+/// many files there are and however large they are.
 final class OrderedWork<Result: Sendable>: @unchecked Sendable {
     private let count: Int
     private let window: Int
     private let work: @Sendable (Int) -> Result
+    private let budget: Int
+    private let cost: @Sendable (Result) -> Int
+    /// What the finished results not yet handed out cost together, and the most it has been.
+    private var waitingCost = 0
+    private var mostWaiting = 0
     /// Guards everything below.
     private let condition = NSCondition()
     private var results: [Int: Result] = [:]
@@ -20,9 +26,12 @@ final class OrderedWork<Result: Sendable>: @unchecked Sendable {
     private var cancelled = false
 
     /// Starts `workers` threads (at least one) on `work`.
-    init(count: Int, workers: Int, window: Int, work: @escaping @Sendable (Int) -> Result) {
+    init(count: Int, workers: Int, window: Int, budget: Int = .max, cost: @escaping @Sendable (Result) -> Int = { _ in 0 },
+         work: @escaping @Sendable (Int) -> Result) {
         self.count = count
         self.window = max(1, window)
+        self.budget = budget
+        self.cost = cost
         self.work = work
         let threads = max(1, min(workers, count))
         guard count > 0 else { return }
@@ -45,7 +54,11 @@ final class OrderedWork<Result: Sendable>: @unchecked Sendable {
     private func runWorker() {
         while true {
             condition.lock()
-            while !cancelled, nextToStart < count, nextToStart >= nextToHand + window { condition.wait() }
+            // Over budget, a worker waits until the writer takes results, unless nothing is
+            // waiting (one result larger than the budget still gets made).
+            while !cancelled, nextToStart < count, nextToStart >= nextToHand + window || (waitingCost > budget && nextToStart > nextToHand) {
+                condition.wait()
+            }
             guard !cancelled, nextToStart < count else {
                 running -= 1
                 condition.broadcast()
@@ -57,12 +70,22 @@ final class OrderedWork<Result: Sendable>: @unchecked Sendable {
             condition.unlock()
 
             let result = work(index)
+            let resultCost = cost(result)
 
             condition.lock()
             results[index] = result
+            waitingCost += resultCost
+            mostWaiting = max(mostWaiting, waitingCost)
             condition.broadcast()
             condition.unlock()
         }
+    }
+
+    /// The most the finished results waiting for `next()` have cost together so far.
+    var mostWaitingCost: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return mostWaiting
     }
 
     /// The result of the next index in order (waiting for it), or nil after the last.
@@ -72,6 +95,7 @@ final class OrderedWork<Result: Sendable>: @unchecked Sendable {
         guard nextToHand < count else { return nil }
         while results[nextToHand] == nil { condition.wait() }
         let result = results.removeValue(forKey: nextToHand)
+        if let result { waitingCost -= cost(result) }
         nextToHand += 1
         condition.broadcast()
         return result
