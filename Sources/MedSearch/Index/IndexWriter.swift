@@ -328,7 +328,11 @@ public final class IndexWriter {
         -> (ordered: WriteOrder, removed: [String], problems: [IngestDiagnostic]) {
         let (listed, problems) = InputFiles.collect(inputs)
         let ownFilesPrefix = ownFilesPrefix
-        let files = listed.contains { $0.hasPrefix(ownFilesPrefix) } ? listed.filter { !$0.hasPrefix(ownFilesPrefix) } : listed
+        // A large tree's list waits in a temporary file beside the index while the run reads
+        // it a path at a time (~8 MB for the 563,508 paths of a 50× MedQuAD tree; 0.15 MB at
+        // 1×, kept in memory).
+        let files = (listed.contains { $0.hasPrefix(ownFilesPrefix) } ? listed.filter { !$0.hasPrefix(ownFilesPrefix) } : listed)
+            .spilled(over: 1 << 20, in: InputFiles.parentFolder(InputFiles.absolute(path)))
         let roots = inputs.map(InputFiles.absolute)
         let removed = known.keys.filter { path in
             !files.sortedContains(path) && roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }

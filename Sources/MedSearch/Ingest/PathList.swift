@@ -16,6 +16,8 @@ import Darwin
 public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// Per path: varint(bytes shared with the path before), varint(length of the rest), the rest.
     private var bytes: [UInt8] = []
+    /// The same bytes in a temporary file instead (`spilled(over:)`); `bytes` is then empty.
+    private var file: SpilledBytes?
     /// Where every `restartInterval`-th path starts in `bytes` (it shares nothing).
     private var restarts: [Int] = []
     public private(set) var count = 0
@@ -36,12 +38,36 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     public subscript(position: Int) -> String {
         precondition(position >= 0 && position < count, "PathList index out of range")
         var path: [UInt8] = []
-        var offset = restarts[position / Self.restartInterval]
+        var (source, offset) = run(position / Self.restartInterval)
         for _ in 0...(position % Self.restartInterval) {
-            Self.decode(bytes, at: &offset, into: &path)
+            Self.decode(source, at: &offset, into: &path)
         }
         return String(decoding: path, as: UTF8.self)
     }
+
+    /// Bytes holding run `number` (the paths from its restart on) and where it starts in them:
+    /// the whole buffer in memory, or the run read from the file.
+    private func run(_ number: Int) -> (bytes: [UInt8], offset: Int) {
+        guard let file else { return (bytes, restarts[number]) }
+        let end = number + 1 < restarts.count ? restarts[number + 1] : file.count
+        return (file.read(restarts[number]..<end), 0)
+    }
+
+    /// A copy whose bytes live in an unlinked temporary file in `folder` when they exceed
+    /// `limit` (a finished list that a long run reads a path at a time: 563,508 paths of a 50×
+    /// MedQuAD tree are ~8 MB that need not stay in memory). The same list in memory when the
+    /// file cannot be written. Nothing can be appended to the copy.
+    public func spilled(over limit: Int, in folder: String) -> PathList {
+        guard file == nil, bytes.count > limit, let file = SpilledBytes(bytes, in: folder) else { return self }
+        var copy = self
+        copy.file = file
+        copy.bytes = []
+        copy.last = []
+        return copy
+    }
+
+    /// The bytes, read back whole when they were spilled.
+    private var allBytes: [UInt8] { file.map { $0.read(0..<$0.count) } ?? bytes }
 
     /// Reads the path at `offset` over `path` (which holds the one before) and moves past it.
     private static func decode(_ bytes: [UInt8], at offset: inout Int, into path: inout [UInt8]) {
@@ -52,6 +78,7 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     }
 
     public mutating func append(_ path: String) {
+        precondition(file == nil, "a spilled PathList is finished")
         let utf8 = Array(path.utf8)
         var shared = 0
         if count % Self.restartInterval == 0 {
@@ -90,6 +117,8 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// The paths in order, decoded one after the other (each from the one before).
     public struct Iterator: IteratorProtocol {
         private let list: PathList
+        /// The bytes of the current run (all of them, in memory) and the next path's offset.
+        private var source: [UInt8] = []
         private var offset = 0
         private var position = 0
         private var path: [UInt8] = []
@@ -103,7 +132,8 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         /// The next path's bytes, without making a `String` of them.
         mutating func nextBytes() -> [UInt8]? {
             guard position < list.count else { return nil }
-            PathList.decode(list.bytes, at: &offset, into: &path)
+            if position % PathList.restartInterval == 0 { (source, offset) = list.run(position / PathList.restartInterval) }
+            PathList.decode(source, at: &offset, into: &path)
             position += 1
             return path
         }
@@ -165,9 +195,9 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// the whole paths at the restarts, then a walk through one run of paths.
     public func sortedContains(_ path: String) -> Bool {
         let wanted = Array(path.utf8)
-        func restartPath(_ run: Int) -> [UInt8] {
-            var offset = restarts[run], whole: [UInt8] = []
-            Self.decode(bytes, at: &offset, into: &whole)
+        func restartPath(_ number: Int) -> [UInt8] {
+            var (source, offset) = run(number), whole: [UInt8] = []
+            Self.decode(source, at: &offset, into: &whole)
             return whole
         }
         // The last run whose first path is not after `wanted`.
@@ -177,10 +207,10 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
             if Self.precedes(wanted, restartPath(middle)) { high = middle } else { low = middle + 1 }
         }
         guard low > 0 else { return false }
-        let run = low - 1
-        var offset = restarts[run], current: [UInt8] = []
-        for _ in 0..<Swift.min(Self.restartInterval, count - run * Self.restartInterval) {
-            Self.decode(bytes, at: &offset, into: &current)
+        let found = low - 1
+        var (source, offset) = run(found), current: [UInt8] = []
+        for _ in 0..<Swift.min(Self.restartInterval, count - found * Self.restartInterval) {
+            Self.decode(source, at: &offset, into: &current)
             if current == wanted { return true }
             if Self.precedes(wanted, current) { return false }
         }
@@ -188,6 +218,50 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     }
 
     public static func == (a: PathList, b: PathList) -> Bool {
-        a.count == b.count && a.bytes == b.bytes
+        a.count == b.count && a.allBytes == b.allBytes
     }
+}
+
+/// Bytes written once to a temporary file that is unlinked at once (it goes with the last
+/// descriptor, also when the process dies) and read back a range at a time with `pread`, which
+/// threads may call together.
+final class SpilledBytes: @unchecked Sendable {
+    private let descriptor: Int32
+    let count: Int
+
+    init?(_ bytes: [UInt8], in folder: String) {
+        var template = Array((folder + "/" + ".medsearch-paths-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                write(descriptor, raw.baseAddress! + written, raw.count - written)
+            }
+            guard result > 0 else {
+                close(descriptor)
+                return nil
+            }
+            written += result
+        }
+        self.descriptor = descriptor
+        count = bytes.count
+    }
+
+    /// The bytes in `range`; a read that fails (the file cannot vanish, but a disk can) stops
+    /// the run rather than returning wrong paths.
+    func read(_ range: Range<Int>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            var done = 0
+            while done < range.count {
+                let result = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                precondition(result > 0, "cannot read back the list of input paths from its temporary file")
+                done += result
+            }
+            initialized = done
+        }
+    }
+
+    deinit { close(descriptor) }
 }

@@ -72,6 +72,33 @@ import Testing
         #expect(PathList().sortedUnique().isEmpty)
     }
 
+    /// A list spilled to its temporary file reads, iterates, filters, sorts and finds exactly
+    /// as the list in memory; a small list stays in memory.
+    @Test func spilledPathsReadBackAsInMemory() {
+        var paths: [String] = []
+        for folder in ["/data/medquad/10_MPlus_ADAM_QA", "/data/medquad/1_CancerGov_QA", "/d/é"] {
+            for number in 0..<300 { paths.append("\(folder)/\(String(number * 7919 % 100_000, radix: 16)).xml") }
+        }
+        let memory = PathList(paths).sortedUnique()
+        let folder = TestPaths.temporaryFolder()
+        let spilled = memory.spilled(over: 0, in: folder)
+        #expect(spilled == memory)
+        #expect(spilled.count == memory.count)
+        #expect(Array(spilled) == Array(memory))
+        #expect(memory.indices.allSatisfy { spilled[$0] == memory[$0] })
+        #expect(spilled.isSortedUnique)
+        #expect(Array(memory).allSatisfy(spilled.sortedContains))
+        #expect(!spilled.sortedContains("/d/é/0.xm"))
+        #expect(Array(spilled.filter { $0.hasPrefix("/d/") }) == Array(memory.filter { $0.hasPrefix("/d/") }))
+        #expect(Array(PathList(["b", "a"]).spilled(over: 0, in: folder).sortedUnique()) == ["a", "b"])
+        #expect(PathList(["a"]).spilled(over: 1 << 20, in: folder) == PathList(["a"]))
+        #expect(PathList().spilled(over: 0, in: folder).isEmpty)
+        // The file is unlinked at once: nothing is left in the folder.
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true)
+        // A folder that cannot take the file keeps the list in memory.
+        #expect(Array(memory.spilled(over: 0, in: folder + "/missing")) == Array(memory))
+    }
+
     /// Many paths (runs of 16 share their starts; some do not): every path reads back at its
     /// position and in order, sorting agrees with a plain sort, and look-ups find exactly the
     /// paths held.
