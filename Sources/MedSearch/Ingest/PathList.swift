@@ -12,11 +12,12 @@ import Darwin
 /// paths share most of their bytes with the path before (the folder, the start of the name),
 /// so each is stored as the length of that shared start and the bytes after it, as SQLite's
 /// and LevelDB's index pages do; every `restartInterval`-th path is stored whole, so reading
-/// any path decodes at most that many.
+/// any path decodes at most that many. A finished list over 1 MB waits in a temporary file
+/// (`spilled(over:in:)`), read back one run of paths at a time.
 public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// Per path: varint(bytes shared with the path before), varint(length of the rest), the rest.
     private var bytes: [UInt8] = []
-    /// The same bytes in a temporary file instead (`spilled(over:)`); `bytes` is then empty.
+    /// The same bytes in a temporary file instead (`spilled(over:in:)`); `bytes` is then empty.
     private var file: SpilledBytes?
     /// Where every `restartInterval`-th path starts in `bytes` (it shares nothing).
     private var restarts: [Int] = []
