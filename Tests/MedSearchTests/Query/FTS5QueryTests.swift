@@ -65,6 +65,17 @@ import Testing
         ("What are common myths about asthma?", .misconceptions),
         ("What is celiac disease not?", .misconceptions),
         ("what is eczema", .definition),
+        // Section headings of the Corpus that had no type, or the wrong one.
+        ("Who is most likely to get shingles?", .causes),
+        ("Who is more likely to have a serious cause of chest pain?", .causes),
+        ("Who might benefit from allergy tablets under the tongue?", .candidates),
+        ("What should I ask before starting checkpoint inhibitors?", .nextSteps),
+        ("How can I tell if chest pain is coming from my heart?", .diagnosis),
+        ("How are recurrent infections evaluated?", .diagnosis),
+        ("How are monoclonal antibodies given?", .treatment),
+        ("Which cancer vaccines are available today?", .treatment),
+        ("How can I use antibiotics safely?", .sideEffects),
+        ("car t side affects", .sideEffects),
         ("hello", .other),
     ])
     func classifies(question: String, expected: QuestionType) {
