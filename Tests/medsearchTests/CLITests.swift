@@ -113,6 +113,30 @@ import Testing
         #expect(output.stdout.contains("No good answer found"))
     }
 
+    /// A second checkout (or a moved one) has its own Corpus folder with the same article ids:
+    /// the default index is built anew from it, not updated into a clash with the old folder's.
+    @Test func defaultIndexFollowsTheCorpusFolder() throws {
+        let first = Self.scratch + "/corpus-a", second = Self.scratch + "/corpus-b"
+        let article = try String(contentsOf: Self.repository.appendingPathComponent("Corpus/asthma.md"), encoding: .utf8)
+        for folder in [first, second] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try article.write(toFile: first + "/asthma.md", atomically: true, encoding: .utf8)
+        // The same article id, another sentence in its summary.
+        let changed = article.replacingOccurrences(of: "\nAsthma is one of", with: "\nZebrafinch marker sentence. Asthma is one of")
+        #expect(changed != article)
+        try changed.write(toFile: second + "/asthma.md", atomically: true, encoding: .utf8)
+        let index = Self.scratch + "/default-index.sqlite"
+        let fromFirst = try Self.run(["ask", "asthma"], environment: ["MEDSEARCH_CORPUS": first, "MEDSEARCH_INDEX": index])
+        #expect(fromFirst.status == 0)
+        #expect(fromFirst.stderr.contains("first use"), "\(fromFirst.stderr)")
+        let fromSecond = try Self.run(["ask", "zebrafinch"], environment: ["MEDSEARCH_CORPUS": second, "MEDSEARCH_INDEX": index])
+        #expect(fromSecond.status == 0)
+        #expect(fromSecond.stderr.contains("rebuilding the index"), "\(fromSecond.stderr)")
+        #expect(!fromSecond.stderr.contains("error"), "\(fromSecond.stderr)")
+        #expect(fromSecond.stdout.contains("article: asthma"), "\(fromSecond.stdout)")
+        let again = try Self.run(["ask", "zebrafinch"], environment: ["MEDSEARCH_CORPUS": second, "MEDSEARCH_INDEX": index])
+        #expect(again.stderr.isEmpty, "an unchanged Corpus is not re-indexed: \(again.stderr)")
+    }
+
     @Test func missingIndexIsAClearError() throws {
         let output = try Self.run(["ask", "asthma", "--db", "/nonexistent/index.sqlite"])
         #expect(output.status == 1)
