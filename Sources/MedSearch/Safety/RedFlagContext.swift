@@ -10,6 +10,9 @@ enum RedFlagVerdict: String, Sendable, Equatable {
     case exception
     /// Nobody in particular and no "now" ("what causes chest pain in teenagers").
     case noPerson
+    /// Nobody named and no "now", but read as someone's symptoms: the fragment names two
+    /// warning signs ("chest pain and cant breathe") or one strong one (see `RedFlagEngine`).
+    case fragment
     /// A rule about someone else, written about the writer ("I can't wake up in the mornings").
     case writerOnly
     /// A past-tense-only pattern ("passed out") without a "now" cue.
@@ -41,8 +44,10 @@ struct RedFlagContext {
         self.cues = RedFlagCueMap(text.tokens)
     }
 
+    /// With `assumingPerson`, the match is judged as if the question named someone (for a
+    /// fragment without a subject, see `RedFlagEngine`): every other check still applies.
     func verdict(for match: RedFlagMatch, of pattern: RedFlagCompiledPattern, in rule: RedFlagRule,
-                 exceptionSentences: Set<Int>) -> RedFlagVerdict {
+                 exceptionSentences: Set<Int>, assumingPerson: Bool = false) -> RedFlagVerdict {
         if isNegated(match) { return .negated }
         if isResolved(match) { return .resolved }
         if exceptionSentences.contains(text.tokens[match.start].sentence) { return .exception }
@@ -51,7 +56,9 @@ struct RedFlagContext {
         let present = cues.has(.present, in: window)
         let writer = cues.has(.firstPerson, in: window)
         let other = cues.has(.otherPerson, in: window)
-        if rule.thirdPersonOnly {
+        if assumingPerson {
+            if rule.thirdPersonOnly && writer && !other { return .writerOnly }
+        } else if rule.thirdPersonOnly {
             if !other && !(present && !writer) { return writer ? .writerOnly : .noPerson }
         } else if !(writer || other || present) {
             return .noPerson

@@ -38,6 +38,12 @@ enum RedFlagCues {
         "been", "having", "feeling", "feel", "felt", "got", "getting", "woke", "cant", "think", "thinking",
         "keep", "started", "took", "ate", "drank", "need", "needing", "hurting", "bleeding", "struggling",
     ]
+    /// First words of a question about a topic ("are chest pain and shortness of breath
+    /// symptoms of covid"): such a question is not read as a fragment describing someone.
+    static let questionOpeners: Set<String> = [
+        "what", "whats", "which", "who", "why", "how", "when", "where", "is", "are", "can", "could", "do", "does",
+        "should", "would", "will",
+    ]
     /// Someone the writer is with or speaks for ("my husband", "she", "his chest").
     static let otherPerson: Set<String> = [
         "my", "mine", "our", "ours", "he", "hes", "him", "his", "himself", "she", "shes", "her", "hers", "herself",

@@ -87,6 +87,9 @@ struct RedFlagEngine: Sendable {
         var context: RedFlagContext?
         var notice: EmergencyNotice?
         var candidates: [RedFlagCandidate] = []
+        // Matches rejected only because the question names nobody and no "now" (a fragment
+        // such as "face drooping and slurred speech"), in rule order.
+        var fragmentMatches: [(sign: FragmentSign, candidate: Int?)] = []
 
         for compiled in rules {
             var found: [(RedFlagCompiledPattern, RedFlagMatch)] = []
@@ -117,6 +120,13 @@ struct RedFlagEngine: Sendable {
                     candidates.append(RedFlagCandidate(kind: rule.kind, pattern: pattern.source.text,
                                                        words: span(match, tokens), verdict: verdict))
                 }
+                if verdict == .noPerson, notice == nil,
+                   ctx.verdict(for: match, of: pattern, in: rule, exceptionSentences: exceptionSentences,
+                               assumingPerson: true) == .accepted {
+                    fragmentMatches.append((FragmentSign(kind: rule.kind, pattern: pattern.source.text,
+                                                         span: match.start...match.end, isStrong: pattern.isStrong),
+                                            explaining ? candidates.count - 1 : nil))
+                }
                 guard verdict == .accepted else { continue }
                 spans.append(match.start...match.end)
                 for part in pattern.parts.dropFirst() {
@@ -131,7 +141,36 @@ struct RedFlagEngine: Sendable {
                 if !explaining { break }
             }
         }
+        if notice == nil, let fragment = Self.fragmentNotice(fragmentMatches.map(\.sign), tokens) {
+            notice = EmergencyNotice(kind: fragment.kind, matchedWords: phrases(fragment.spans, tokens))
+            for match in fragmentMatches {
+                if let index = match.candidate { candidates[index].verdict = .fragment }
+            }
+        }
         return (notice, candidates)
+    }
+
+    /// A warning sign found in a question that names nobody and no time.
+    struct FragmentSign {
+        var kind: EmergencyKind
+        var pattern: String
+        var span: ClosedRange<Int>
+        var isStrong: Bool
+    }
+
+    /// A question that names nobody and no time ("chest pain and cant breathe") is a search
+    /// for a topic when it names one warning sign ("chest pain"), but someone's symptoms when
+    /// it names two (two patterns, at different words) or one whose wording is acute by
+    /// nature ("worst headache ever") — unless it opens as a question ("are chest pain and
+    /// shortness of breath symptoms of covid"). Such fragments were 13 of the 15 misses of the
+    /// judged set's fourth batch (`Benchmarks/emergency`). The notice names the first rule's
+    /// kind (rule order).
+    static func fragmentNotice(_ signs: [FragmentSign], _ tokens: [RedFlagToken]) -> (kind: EmergencyKind, spans: [ClosedRange<Int>])? {
+        guard let first = signs.first, let opener = tokens.first,
+              !RedFlagCues.questionOpeners.contains(opener.text) else { return nil }
+        let two = signs.contains { one in signs.contains { $0.pattern != one.pattern && !$0.span.overlaps(one.span) } }
+        guard two || signs.contains(where: \.isStrong) else { return nil }
+        return (first.kind, signs.map(\.span))
     }
 
     /// The matched words of `match` with the words between them ("chest really hurts").

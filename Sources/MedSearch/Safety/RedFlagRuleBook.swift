@@ -7,7 +7,7 @@
 /// the benchmark questions. Bump ``version`` whenever a rule changes.
 enum RedFlagRuleBook {
     /// Version of the rule set, reported as ``RedFlagDetector/ruleSetVersion``.
-    static let version = "redflag-1.0"
+    static let version = "redflag-1.1"
 
     static let rules: [RedFlagRule] = [
         // 988 Suicide & Crisis Lifeline, https://988lifeline.org/ ; NIMH "Warning Signs of
@@ -159,7 +159,7 @@ enum RedFlagRuleBook {
                 "short+of+breath|breathe", "shortness+of+breath|breathe", "breathless",
                 "{cannot} catch .. {breathe}", "gasping|gasp|gasps .. air|{breathe}",
                 "not+breathing+well|properly|right|normally",
-                "{lipsOrSkin} .. {blue}",
+                "{lipsOrSkin} .. {blue}", "{blue} {lipsOrSkin}",
                 "{choking}",
                 "{inhaler} .. {notVerb} .. {working}",
                 "{cannot} finish|complete|say .. sentence|sentences",

@@ -25,6 +25,26 @@ final class RedFlagNearMissTests: XCTestCase {
         }
     }
 
+    /// A question naming nobody and no time: one warning sign is a topic to look up; two
+    /// signs, or one strong one, describe someone now — unless it opens as a question.
+    func testFragmentsNeedTwoSignsOrAStrongOne() {
+        RedFlagTestSupport.assertFires("chest pain and cant breathe", .heartAttack)
+        RedFlagTestSupport.assertFires("face drooping on one side and slurred speech", .stroke)
+        RedFlagTestSupport.assertFires("blue lips and gasping for air", .breathing)
+        RedFlagTestSupport.assertFires("sudden worst headache ever", .stroke)
+        for question in [
+            "chest pain",
+            "slurred speech",
+            "fever in a newborn temperature",
+            "are chest pain and shortness of breath symptoms of covid",
+            "what does face drooping and slurred speech mean",
+            "chest pain and shortness of breath when climbing stairs for months",
+            "no chest pain and no shortness of breath",
+        ] {
+            RedFlagTestSupport.assertSilent(question)
+        }
+    }
+
     /// Negated signs ("no chest pain") and signs that have stopped.
     func testNegatedSignsAreSilent() {
         for question in [

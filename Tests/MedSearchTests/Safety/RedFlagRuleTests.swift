@@ -67,6 +67,7 @@ final class RedFlagRuleTests: XCTestCase {
             "he is gasping for air",
             "I'm not breathing properly",
             "my lips are blue",
+            "my son has blue lips",
             "my son is choking on food",
             "my inhaler isn't helping",
             "I can't finish a sentence without stopping to breathe",
