@@ -54,7 +54,8 @@ public enum QuestionClassifier {
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
         (.mechanism, ["how it works", "work", "works", "working", "mechanism*"]),
         (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with", "what helps", "what cream", "given", "available"]),
-        (.definition, ["what is", "what are", "what s", "whats", "meaning", "mean", "define*", "definition", "explain*"]),
+        (.definition, ["what is", "what are", "what s", "whats", "meaning", "mean", "define*", "definition", "explain*",
+                       "tell me about", "learn about", "facts about", "details on", "details about", "information about", "information on", "info on", "info about", "overview", "basics"]),
     ]
 
     /// The type of `text`, `.other` when no rule matches.

@@ -21,6 +21,16 @@ import Testing
         #expect(try SearchEngine(path: Self.index, weights: uncapped).answers(to: Self.longQuestion, limit: 3).answers.isEmpty)
     }
 
+    /// "overview", "details", "basics" ask for the kind of answer, like "side effects": a
+    /// question is not declined because no passage is "about" them.
+    @Test(arguments: [("lupus overview", "lupus#1"), ("details on cytokine release syndrome", "cytokine-release-syndrome#1"),
+                      ("basics of allergy shots", "allergy-shots#1"), ("learn about celiac disease", "celiac-disease#1")])
+    func aRequestForAnOverviewIsAnsweredWithTheDefinition(question: String, expected: String) throws {
+        let result = try SearchEngine(path: Self.index).answers(to: question, limit: 3)
+        #expect(result.answers.first?.passageID == expected, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+        #expect(result.question.type == .definition)
+    }
+
     @Test func aShortQuestionAboutAWordTheIndexLacksIsDeclined() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "can shingles be cured with lysine", limit: 3)
         #expect(result.answers.isEmpty)
