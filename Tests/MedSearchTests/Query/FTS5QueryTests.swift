@@ -76,6 +76,7 @@ import Testing
         ("Which cancer vaccines are available today?", .treatment),
         ("How can I use antibiotics safely?", .sideEffects),
         ("car t side affects", .sideEffects),
+        ("How can I lower my chances of getting another UTI?", .prevention),
         ("hello", .other),
     ])
     func classifies(question: String, expected: QuestionType) {
