@@ -7,7 +7,7 @@
 /// the benchmark questions. Bump ``version`` whenever a rule changes.
 enum RedFlagRuleBook {
     /// Version of the rule set, reported as ``RedFlagDetector/ruleSetVersion``.
-    static let version = "redflag-1.1"
+    static let version = "redflag-1.2"
 
     static let rules: [RedFlagRule] = [
         // 988 Suicide & Crisis Lifeline, https://988lifeline.org/ ; NIMH "Warning Signs of
@@ -161,7 +161,7 @@ enum RedFlagRuleBook {
                 "not+breathing+well|properly|right|normally",
                 "{lipsOrSkin} .. {blue}", "{blue} {lipsOrSkin}",
                 "{choking}",
-                "{inhaler} .. {notVerb} .. {working}",
+                "{inhaler} .. {notVerb} .. {working}", "{inhaler} .. does|did|do|doing+nothing",
                 "{cannot} finish|complete|say .. sentence|sentences",
                 "{breathe} .. fast|rapidly|rapid|quickly",
                 "{having} .. asthma+attack", "{cannot}+speak|talk & asthma|{breathe}|wheezing|wheezy|{inhaler}", "grunting", "nostrils flaring|flare|flared", "flaring+nostrils",

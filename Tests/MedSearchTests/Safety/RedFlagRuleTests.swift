@@ -70,6 +70,7 @@ final class RedFlagRuleTests: XCTestCase {
             "my son has blue lips",
             "my son is choking on food",
             "my inhaler isn't helping",
+            "her inhaler does nothing and she is wheezing",
             "I can't finish a sentence without stopping to breathe",
             "my baby is breathing really fast",
             "i'm having an asthma attack",
