@@ -41,6 +41,8 @@ public enum Synonyms {
         ["side effects", "side effect", "adverse effects", "adverse events"],
         ["prevent", "prevention", "avoid", "prevented"],
         ["chest pain", "angina", "chest pressure", "chest tightness"],
+        ["palpitations", "racing heart", "heart racing", "heart race", "heart races", "fast heartbeat",
+         "pounding heartbeat", "rapid heartbeat", "heart pounding", "fast heart rate"],
         ["disease modifying therapy", "dmt", "dmts", "disease modifying therapies"],
         ["lymphoma", "non hodgkin", "hodgkin"],
         ["leukemia", "leukaemia", "cll"],
