@@ -28,12 +28,39 @@ public struct AnswerExtractor: Sendable {
             if offset == 0 { score += sectionAnswersQuestion ? .infinity : leadBonus }
             return (offset, score)
         }
-        let best = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .prefix(maximumSentences)
-            .filter { $0.1 > 0 }
-            .map(\.0)
-            .sorted()
-        return best.compactMap { Self.sentence(bytes, ranges[$0]) }
+        let ranked = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.filter { $0.1 > 0 }.map(\.0)
+        let best = Self.withListItems(Array(ranked.prefix(maximumSentences)), ranked: ranked, bytes: bytes, ranges: ranges,
+                                      limit: maximumSentences)
+        return best.sorted().compactMap { Self.sentence(bytes, ranges[$0]) }
+    }
+
+    /// A chosen lead-in to a list ("The most common triggers are:") says nothing without its
+    /// items: when none of them is chosen, its best-scored item (else its first) joins it, in
+    /// place of the lowest-ranked other choice when that would pass `limit`. `chosen` and
+    /// `ranked` are sentence numbers, best first.
+    static func withListItems(_ chosen: [Int], ranked: [Int], bytes: [UInt8], ranges: [Range<Int>], limit: Int) -> [Int] {
+        var result = chosen
+        for leadIn in chosen where bytes[ranges[leadIn].upperBound - 1] == UInt8(ascii: ":") {
+            var items: [Int] = []
+            var next = leadIn + 1
+            while next < ranges.count, isListItem(bytes, ranges[next]) {
+                items.append(next)
+                next += 1
+            }
+            guard let first = items.first, !items.contains(where: result.contains) else { continue }
+            let item = ranked.first(where: items.contains) ?? first
+            if result.count >= limit, let last = result.lastIndex(where: { $0 != leadIn }) { result.remove(at: last) }
+            result.append(item)
+        }
+        return result
+    }
+
+    /// A bullet line: "• ", "- " or "* " (how passages keep their lists).
+    static func isListItem(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let line = bytes[range]
+        if line.starts(with: [0xE2, 0x80, 0xA2]) { return true }
+        guard let first = line.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") else { return false }
+        return line.count > 1 && line[line.startIndex + 1] == 32
     }
 
     /// The first two letters of every stem of the question's terms. A porter stem keeps the

@@ -21,6 +21,19 @@ import Testing
         #expect(chosen.contains("Some people have long remission after immunotherapy."))
     }
 
+    /// "The most common triggers are:" alone says nothing: one of its items comes with it.
+    @Test func aListLeadInIsShownWithAnItem() {
+        let text = "The most common triggers are:\n• Foods such as peanut\n• Insect stings\nHeart disease may affect how severe a reaction becomes.\nAsthma raises the risk of a severe reaction."
+        let chosen = AnswerExtractor().sentences(of: text, for: Self.groups(["sever", "reaction"]))
+        #expect(chosen.first == "The most common triggers are:")
+        #expect(chosen.count == 3)
+        #expect(chosen[1] == "• Foods such as peanut", "\(chosen)")
+        #expect(chosen.contains("Heart disease may affect how severe a reaction becomes."))
+        // With an item chosen on its own merit, nothing is added.
+        let withItem = AnswerExtractor().sentences(of: text, for: Self.groups(["insect"]))
+        #expect(withItem == ["The most common triggers are:", "• Insect stings"], "\(withItem)")
+    }
+
     @Test func otherwiseChoosesTheSentencesWithTheQuestionsWords() {
         let chosen = AnswerExtractor().sentences(of: Self.text, for: Self.groups(["allergi"]))
         #expect(chosen.contains("• Allergy immunotherapy can last years, e.g. after stopping."))
