@@ -15,6 +15,8 @@ public struct SearchResult: Sendable {
     public var narrowed: [(term: String, postings: Int, topicPostings: Int)] = []
     /// Set when the engine declines to answer ("no indexed passage covers …").
     public var noAnswerReason: String?
+    /// With a declined question: passages that hold its topic words only in passing (at most 2).
+    public var mentionedIn: [PassageMention] = []
     /// Set when the question describes an emergency happening now.
     public var emergency: EmergencyNotice?
 }
@@ -181,6 +183,12 @@ public final class SearchEngine {
         }
         if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings) {
             result.noAnswerReason = reason
+            for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
+                let record = scorer.digest.records[Int(candidate.passage)]
+                guard let info = try loadPassage(record.rowid, withText: false) else { continue }
+                result.mentionedIn.append(PassageMention(articleID: info.slug, articleTitle: info.title, heading: info.heading,
+                                                         passageID: info.externalID))
+            }
             return result
         }
         let highlight = FTS5Query(.any(present.map(\.group.expression)))

@@ -90,6 +90,8 @@ struct AskOutput: Encodable {
     var emergency: EmergencyNotice?
     var answers: [Answer]
     var noAnswer: String?
+    /// With `noAnswer`: passages that mention the question's words only in passing.
+    var mentionedIn: [PassageMention]
     var disclaimer = notMedicalAdvice
     var explain: Explanation?
 
@@ -99,6 +101,7 @@ struct AskOutput: Encodable {
         emergency = result.emergency
         answers = result.answers
         noAnswer = result.noAnswerReason
+        mentionedIn = result.mentionedIn
         if explain {
             self.explain = Explanation(
                 type: result.question.type.rawValue,
@@ -131,6 +134,9 @@ struct AnswerCard {
         lines.append("")
         if result.answers.isEmpty {
             lines.append("No good answer found in this index: \(result.noAnswerReason ?? "nothing matched").")
+            for mention in result.mentionedIn {
+                lines.append("Mentioned only in passing in \"\(mention.heading)\" (\(mention.articleTitle); medsearch show \(mention.articleID)).")
+            }
             lines.append("Try other words, or ask a doctor or pharmacist.")
         }
         for (number, answer) in result.answers.enumerated() {

@@ -19,6 +19,16 @@ public struct Answer: Sendable, Codable, Equatable {
     public var references: [Reference]
 }
 
+/// A passage that names all of a declined question's topic words, but only in passing (not in
+/// its title, heading or keywords): shown with the "no good answer" note as a place to look,
+/// not as an answer ("scarlet fever" is mentioned under "What are the symptoms of strep throat?").
+public struct PassageMention: Sendable, Codable, Equatable {
+    public var articleID: String
+    public var articleTitle: String
+    public var heading: String
+    public var passageID: String
+}
+
 /// The parts of an answer's score, printed by `--explain`.
 public struct ScoreParts: Sendable, Codable, Equatable {
     /// BM25 per field (title, heading, body, keywords), summed: see `CandidateScorer`.

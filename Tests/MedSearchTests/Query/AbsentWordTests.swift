@@ -31,6 +31,15 @@ import Testing
         #expect(result.question.type == .definition)
     }
 
+    /// A declined question whose words one passage mentions in passing points to it.
+    @Test func aDeclinedQuestionNamesThePassageThatMentionsItInPassing() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "scarlet fever", limit: 3)
+        #expect(result.answers.isEmpty)
+        #expect(result.mentionedIn.map(\.passageID).contains("strep-throat#2"), "\(result.mentionedIn)")
+        let unknown = try SearchEngine(path: Self.index).answers(to: "gout diet", limit: 3)
+        #expect(unknown.answers.isEmpty && unknown.mentionedIn.isEmpty)
+    }
+
     @Test func aShortQuestionAboutAWordTheIndexLacksIsDeclined() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "can shingles be cured with lysine", limit: 3)
         #expect(result.answers.isEmpty)
