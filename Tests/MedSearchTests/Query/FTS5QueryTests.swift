@@ -78,6 +78,7 @@ import Testing
         ("How can I use antibiotics safely?", .sideEffects),
         ("car t side affects", .sideEffects),
         ("How can I lower my chances of getting another UTI?", .prevention),
+        ("how do we keep the kids from catching it", .prevention),
         ("hello", .other),
     ])
     func classifies(question: String, expected: QuestionType) {
