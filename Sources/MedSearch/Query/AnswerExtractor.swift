@@ -36,11 +36,15 @@ public struct AnswerExtractor: Sendable {
 
     /// A chosen lead-in to a list ("The most common triggers are:") says nothing without its
     /// items: when none of them is chosen, its best-scored item (else its first) joins it, in
-    /// place of the lowest-ranked other choice when that would pass `limit`. `chosen` and
-    /// `ranked` are sentence numbers, best first.
+    /// place of the lowest-ranked other choice when that would pass `limit` (with no other
+    /// choice left to give way, the lead-in is dropped). `chosen` and `ranked` are sentence
+    /// numbers, best first.
     static func withListItems(_ chosen: [Int], ranked: [Int], bytes: [UInt8], ranges: [Range<Int>], limit: Int) -> [Int] {
         var result = chosen
+        // Lead-ins and the items added for them stay.
+        var kept = Set<Int>()
         for leadIn in chosen where bytes[ranges[leadIn].upperBound - 1] == UInt8(ascii: ":") {
+            kept.insert(leadIn)
             var items: [Int] = []
             var next = leadIn + 1
             while next < ranges.count, isListItem(bytes, ranges[next]) {
@@ -48,9 +52,17 @@ public struct AnswerExtractor: Sendable {
                 next += 1
             }
             guard let first = items.first, !items.contains(where: result.contains) else { continue }
+            if result.count >= limit {
+                // No room for an item: the lead-in goes instead.
+                guard let last = result.lastIndex(where: { !kept.contains($0) }) else {
+                    result.removeAll { $0 == leadIn }
+                    continue
+                }
+                result.remove(at: last)
+            }
             let item = ranked.first(where: items.contains) ?? first
-            if result.count >= limit, let last = result.lastIndex(where: { $0 != leadIn }) { result.remove(at: last) }
             result.append(item)
+            kept.insert(item)
         }
         return result
     }

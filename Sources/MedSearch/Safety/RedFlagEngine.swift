@@ -162,8 +162,8 @@ struct RedFlagEngine: Sendable {
     /// for a topic when it names one warning sign ("chest pain"), but someone's symptoms when
     /// it names two (two patterns, at different words) or one whose wording is acute by
     /// nature ("worst headache ever") — unless it opens as a question ("are chest pain and
-    /// shortness of breath symptoms of covid"). Such fragments were 13 of the 15 misses of the
-    /// judged set's fourth batch (`Benchmarks/emergency`). The notice names the first rule's
+    /// shortness of breath symptoms of covid"). Before this rule the judged set's fourth batch
+    /// (`Benchmarks/emergency`), 15 such fragments, found 2. The notice names the first rule's
     /// kind (rule order).
     static func fragmentNotice(_ signs: [FragmentSign], _ tokens: [RedFlagToken]) -> (kind: EmergencyKind, spans: [ClosedRange<Int>])? {
         guard let first = signs.first, let opener = tokens.first,

@@ -32,6 +32,12 @@ import Testing
         // With an item chosen on its own merit, nothing is added.
         let withItem = AnswerExtractor().sentences(of: text, for: Self.groups(["insect"]))
         #expect(withItem == ["The most common triggers are:", "• Insect stings"], "\(withItem)")
+        // Two lead-ins keep both items and stay within the limit.
+        let two = "Triggers are:\n• Peanut reaction\nSigns are:\n• Hives reaction\nA severe reaction is an emergency."
+        let both = AnswerExtractor().sentences(of: two, for: Self.groups(["trigger", "sign", "sever"]))
+        #expect(both.count <= 3)
+        #expect(both.contains("Triggers are:") == both.contains("• Peanut reaction"), "\(both)")
+        #expect(both.contains("Signs are:") == both.contains("• Hives reaction"), "\(both)")
     }
 
     @Test func otherwiseChoosesTheSentencesWithTheQuestionsWords() {
