@@ -17,6 +17,28 @@ public struct SearchResult: Sendable {
     public var noAnswerReason: String?
     /// With a declined question: passages that hold its topic words only in passing (at most 2).
     public var mentionedIn: [PassageMention] = []
+
+    /// The question's words that were searched as another, indexed word ("immunotharapy" →
+    /// "immunotherapy"), as the question wrote them and as searched.
+    public var corrections: [(typed: String, searched: String)] {
+        terms.compactMap { term in
+            term.correctedFrom.map { ($0, term.group.alternatives[0].joined(separator: " ")) }
+        }
+    }
+
+    /// A searched word as the answers' own text writes it, for display: a correction is an
+    /// index term, which may be a stem ("immunotherapi" reads "immunotherapy"); unchanged when
+    /// no answer holds it.
+    public func shownForm(of searched: String) -> String {
+        let stems = TextTokenizer.words(searched).map(PorterStemmer.stem)
+        guard stems.count == 1, let wanted = stems.first else { return searched }
+        for answer in answers {
+            for text in [answer.heading] + answer.sentences {
+                if let word = TextTokenizer.words(text).first(where: { PorterStemmer.stem($0) == wanted }) { return word }
+            }
+        }
+        return searched
+    }
     /// Set when the question describes an emergency happening now.
     public var emergency: EmergencyNotice?
 }

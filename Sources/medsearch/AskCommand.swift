@@ -92,6 +92,12 @@ struct AskOutput: Encodable {
     var noAnswer: String?
     /// With `noAnswer`: passages that mention the question's words only in passing.
     var mentionedIn: [PassageMention]
+    /// Words searched as another, indexed word (spelling correction).
+    var corrections: [Correction]
+    struct Correction: Encodable {
+        var typed: String
+        var searched: String
+    }
     var disclaimer = notMedicalAdvice
     var explain: Explanation?
 
@@ -102,6 +108,7 @@ struct AskOutput: Encodable {
         answers = result.answers
         noAnswer = result.noAnswerReason
         mentionedIn = result.mentionedIn
+        corrections = result.corrections.map { Correction(typed: $0.typed, searched: $0.searched) }
         if explain {
             self.explain = Explanation(
                 type: result.question.type.rawValue,
@@ -131,6 +138,12 @@ struct AnswerCard {
         }
         if explain { lines.append(contentsOf: explanation()); lines.append("") }
         lines.append(style.bold("Q: ") + result.question.original.trimmed(maximum: 300))
+        let corrections = result.corrections
+        if !corrections.isEmpty {
+            // Said up front: a correction can be wrong ("snoring" is not in the index; "sore" is).
+            lines.append(style.dim("Searched for " + corrections.map { "\"\(result.shownForm(of: $0.searched))\" (you typed \"\($0.typed)\")" }
+                .joined(separator: ", ") + "."))
+        }
         lines.append("")
         if result.answers.isEmpty {
             lines.append("No good answer found in this index: \(result.noAnswerReason ?? "nothing matched").")

@@ -137,6 +137,18 @@ import Testing
         #expect(again.stderr.isEmpty, "an unchanged Corpus is not re-indexed: \(again.stderr)")
     }
 
+    /// A spelling correction is said, in the answers' own spelling, and listed in the JSON.
+    @Test func askSaysWhatItSearchedForAMisspelledWord() throws {
+        let output = try Self.run(["ask", "is immunotharapy a cure", "--db", Self.index])
+        #expect(output.stdout.contains("Searched for \"immunotherapy\" (you typed \"immunotharapy\")."), "\(output.stdout)")
+        let json = try Self.run(["ask", "is immunotharapy a cure", "--db", Self.index, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let corrections = object?["corrections"] as? [[String: String]]
+        #expect(corrections?.first?["typed"] == "immunotharapy")
+        let plain = try Self.run(["ask", "is immunotherapy a cure", "--db", Self.index])
+        #expect(!plain.stdout.contains("Searched for"))
+    }
+
     @Test func missingIndexIsAClearError() throws {
         let output = try Self.run(["ask", "asthma", "--db", "/nonexistent/index.sqlite"])
         #expect(output.status == 1)
