@@ -8,7 +8,14 @@ struct AskCommand: ParsableCommand {
         abstract: "Answer a health question from the index.",
         discussion: """
         Prints the passages that best answer the question, with the article, section, date and \
-        references of each. Exits 0 whether or not an answer was found; says so when none is good.
+        references of each. Exits 0 whether or not an answer was found; says so when none is good, \
+        and names any passage that mentions the question's words only in passing.
+
+        When the question describes an emergency happening now ("crushing chest pain and my arm \
+        is numb"), a notice to call the emergency number comes first. A word the index lacks is \
+        searched as the closest indexed word, and the card says so under the question. The JSON \
+        has the same parts: question, questionType, emergency, answers, noAnswer, mentionedIn, \
+        corrections, disclaimer (and explain with --explain); a part with no value is left out.
 
         Examples:
           medsearch ask "is immunotherapy a cure"
