@@ -53,6 +53,17 @@ final class RedFlagBenchmarkTests: XCTestCase {
         XCTAssertLessThanOrEqual(fired.count, 2)
     }
 
+    /// MedQuAD's questions are general ("What is (are) Angina ?"): almost none describes an
+    /// emergency happening now.
+    func testMedQuADQuestionsRarelyFire() throws {
+        let questions = try RedFlagTestSupport.loadMedQuADQuestions()
+        XCTAssertGreaterThan(questions.count, 40_000)
+        let detector = RedFlagDetector()
+        let fired = questions.filter { detector.assess($0) != nil }
+        print("red-flag on MedQuAD questions: fired on \(fired.count) of \(questions.count): \(fired.prefix(10))")
+        XCTAssertLessThanOrEqual(fired.count, 5)
+    }
+
     private func percent(_ value: Double) -> String {
         let tenths = Int((value * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10) %"

@@ -85,6 +85,28 @@ enum RedFlagTestSupport {
         return result
     }
 
+    /// Every question text of the MedQuAD collection (`<Question …>…</Question>` of each XML
+    /// file under `shared/data/medquad`), read at run time; never copied.
+    static func loadMedQuADQuestions() throws -> [String] {
+        var root: URL?
+        if let shared = ProcessInfo.processInfo.environment["MEDSEARCH_SHARED_DATA"] {
+            root = URL(fileURLWithPath: shared).appendingPathComponent("medquad")
+        }
+        if root == nil || !FileManager.default.fileExists(atPath: root!.path) { root = findUpwards("shared/data/medquad") }
+        guard let root, let files = FileManager.default.enumerator(atPath: root.path) else {
+            throw XCTSkip("MedQuAD not found: set MEDSEARCH_SHARED_DATA or place shared/data beside the repo")
+        }
+        var questions: [String] = []
+        for case let file as String in files where file.hasSuffix(".xml") {
+            let text = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            for chunk in text.components(separatedBy: "<Question ").dropFirst() {
+                guard let start = chunk.firstIndex(of: ">"), let end = chunk.range(of: "</Question>") else { continue }
+                questions.append(String(chunk[chunk.index(after: start)..<end.lowerBound]))
+            }
+        }
+        return questions
+    }
+
     private static func element(_ tag: String, in text: String) -> String {
         guard let open = text.range(of: "<\(tag)>"),
               let close = text.range(of: "</\(tag)>", range: open.upperBound..<text.endIndex) else { return "" }
