@@ -215,7 +215,12 @@ public struct WeightedGroup: Sendable, Equatable {
         self.informative = informative
         self.correctedFrom = correctedFrom
         stems = group.alternatives.map { $0.map(stem) }
-        isGeneric = zip(group.alternatives, stems).allSatisfy { words, stems in
+        isGeneric = Self.isGeneric(group.alternatives, stems: stems)
+    }
+
+    /// True when every word of every alternative is a generic word or a number.
+    static func isGeneric(_ alternatives: [[String]], stems: [[String]]) -> Bool {
+        zip(alternatives, stems).allSatisfy { words, stems in
             zip(words, stems).allSatisfy { word, stem in GenericWords.contains(stem) || word.allSatisfy(\.isNumber) }
         }
     }

@@ -12,9 +12,9 @@ final class SpellingCorrector {
         vocabulary = try database.prepare("SELECT term, documents FROM postings WHERE term >= ? AND term < ? AND part = 0")
     }
 
-    /// Corrections already worked out, nil included ("no close term"): a misspelled word
+    /// Candidates already worked out, none included ("no close term"): a misspelled word
     /// costs a scan of its letter's terms, and users repeat their words. Bounded.
-    private var known: [String: String?] = [:]
+    private var known: [String: [String]] = [:]
 
     /// Forgets the vocabulary read so far (the index changed).
     func reset() {
@@ -26,21 +26,28 @@ final class SpellingCorrector {
     /// frequent first; nil when the word is too short or nothing is close. Words of four letters
     /// are left alone: "lice" is one edit from "like".
     func correction(for original: String) throws -> String? {
+        try candidates(for: original).first
+    }
+
+    /// Every indexed term at the least edit distance (see `correction(for:)`), most frequent
+    /// first: "vacine" is one edit from "vaccine" and from "vagina", "snoring" from "sore",
+    /// "score" and "store"; the caller chooses among them by the question's other words.
+    func candidates(for original: String) throws -> [String] {
         if let answer = known[original] { return answer }
-        let answer = try closestTerm(to: original)
+        let answer = try closestTerms(to: original)
         if known.count < 50_000 { known[original] = answer }
         return answer
     }
 
-    private func closestTerm(to original: String) throws -> String? {
+    private func closestTerms(to original: String) throws -> [String] {
         guard original.count >= 5, original.count <= 40, let first = original.unicodeScalars.first,
-              first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return nil }
+              first.properties.isAlphabetic, let next = Unicode.Scalar(first.value + 1) else { return [] }
         // Vocabulary terms are porter stems: compare stem with stem ("lupis" → "lupi" ~ "lupu").
         // The allowed distance follows the stem's length: "apendicitis" stems to "apend",
         // which is two edits from "and".
         let word = Array(PorterStemmer.stem(original).unicodeScalars)
         let length = word.count
-        guard length >= 4 else { return nil }
+        guard length >= 4 else { return [] }
         let allowed = length >= 8 ? 2 : 1
         if candidatesByLetter[first] == nil {
             candidatesByLetter[first] = try vocabulary.rows([.text(String(first)), .text(String(Character(next)))]) {
@@ -52,16 +59,19 @@ final class SpellingCorrector {
         // whose set differs in more than 2 × allowed letters is skipped without the full
         // distance (most of the thousands of terms that share the first letter).
         let letters = Self.letterSet(word)
-        var best: (term: [Unicode.Scalar], distance: Int, documents: Int64)?
+        var closest: [(term: [Unicode.Scalar], documents: Int64)] = []
+        var closestDistance = allowed + 1
         for (term, termLetters, documents) in candidatesByLetter[first] ?? []
         where abs(term.count - length) <= allowed && (termLetters ^ letters).nonzeroBitCount <= 2 * allowed {
             let distance = EditDistance.damerauLevenshtein(word, term, limit: allowed)
-            guard distance <= allowed else { continue }
-            if best == nil || distance < best!.distance || (distance == best!.distance && documents > best!.documents) {
-                best = (term, distance, documents)
-            }
+            guard distance <= allowed, distance <= closestDistance else { continue }
+            if distance < closestDistance { closest.removeAll() }
+            closestDistance = distance
+            closest.append((term, documents))
         }
-        return best.map { Self.surfaceForm(ofStem: String(String.UnicodeScalarView($0.term))) }
+        // Most frequent first; equal counts in term order, so the choice never depends on the scan.
+        return closest.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.term.lexicographicallyPrecedes($1.term) }
+            .map { Self.surfaceForm(ofStem: String(String.UnicodeScalarView($0.term))) }
     }
 
     /// Bit i set when the word uses the letter "a" + i (other characters share bit 26).

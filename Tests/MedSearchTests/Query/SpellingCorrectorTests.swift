@@ -15,6 +15,24 @@ import Testing
         #expect(corrected.map(PorterStemmer.stem) == expected.map(PorterStemmer.stem), "word: \(word) → \(corrected ?? "nil")")
     }
 
+    /// "snoring" (stem "snore") is one edit from several indexed terms: all are candidates.
+    @Test func equallyCloseTermsAreAllCandidates() throws {
+        let corrector = try SpellingCorrector(database: Database(path: Self.index, mode: .readOnly))
+        let candidates = try corrector.candidates(for: "snoring").map(PorterStemmer.stem)
+        #expect(candidates.count > 1 && candidates.contains("sore"), "\(candidates)")
+        #expect(try corrector.candidates(for: "immunotharapy").map(PorterStemmer.stem) == ["immunotherapi"])
+    }
+
+    /// Among equally close terms the question's other topic words choose; with none, or none
+    /// found beside them, the word stays as typed.
+    @Test func theQuestionsOtherWordsChooseAmongEquallyCloseTerms() throws {
+        let engine = try SearchEngine(path: Self.index)
+        let alone = try engine.answers(to: "how to stop snoring", limit: 3)
+        #expect(alone.corrections.isEmpty && alone.answers.isEmpty, "\(alone.corrections) \(alone.answers.map(\.passageID))")
+        let beside = try engine.answers(to: "strep throat snoring", limit: 3)
+        #expect(beside.corrections.map(\.searched).map(PorterStemmer.stem) == ["sore"], "\(beside.corrections)")
+    }
+
     @Test func surfaceFormsStemBackToTheVocabularyTerm() {
         for stem in ["diseas", "lupu", "immunotherapi", "migrain", "asthma"] {
             #expect(PorterStemmer.stem(SpellingCorrector.surfaceForm(ofStem: stem)) == stem, "stem: \(stem)")
