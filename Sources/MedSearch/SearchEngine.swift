@@ -296,16 +296,20 @@ public final class SearchEngine {
         var result: [WeightedGroup] = []
         var lists: [TermPostings] = []
         var seen = Set<Set<[String]>>()
-        // The passages of the question's other topic words, worked out on first need (lists
-        // narrowed for the posting budget left out: they are not read whole).
+        // The passages of the question's topic words, worked out on first need (a list narrowed
+        // for the posting budget counts by its topic list, which is all it reads).
         var context: [Bool]?
         func contextPassages() throws -> [Bool] {
             if let context { return context }
             var marks = [Bool](repeating: false, count: scorer.passageCount)
-            for (position, group) in groups.enumerated() where !narrowed.contains(position)
-                && !WeightedGroup.isGeneric(group.alternatives, stems: group.alternatives.map { $0.map(stem) }) {
-                for entry in try postingsReader.postings(of: group, stem: stem).entries where Int(entry.passage) < marks.count {
-                    marks[Int(entry.passage)] = true
+            for (position, group) in groups.enumerated()
+            where !WeightedGroup.isGeneric(group.alternatives, stems: group.alternatives.map { $0.map(stem) }) {
+                let topicOnly = narrowed.contains(position)
+                // A compound's own words count too: "beckwith" for "beckwith-wieddeman".
+                let lists = try [postingsReader.postings(of: group, topicOnly: topicOnly, stem: stem)]
+                    + group.alternatives.joined().map { try postingsReader.postings(ofStem: stem($0), topicOnly: topicOnly) }
+                for list in lists {
+                    for entry in list.entries where Int(entry.passage) < marks.count { marks[Int(entry.passage)] = true }
                 }
             }
             context = marks

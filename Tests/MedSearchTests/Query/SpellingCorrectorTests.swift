@@ -33,6 +33,21 @@ import Testing
         #expect(beside.corrections.map(\.searched).map(PorterStemmer.stem) == ["sore"], "\(beside.corrections)")
     }
 
+    /// A compound's own words are context: in "beckwith-wieddeman" the word "beckwith" chooses
+    /// "wiedeman" over the commoner, equally close "wieddemen" found elsewhere.
+    @Test func aCompoundsOtherWordChoosesTheCorrection() throws {
+        let folder = TestPaths.temporaryFolder()
+        var lines = [#"{"_id": "a", "title": "Overgrowth", "text": "Beckwith wiedeman syndrome causes overgrowth in children."}"#]
+        for number in 0..<3 {
+            lines.append(#"{"_id": "b\#(number)", "title": "River", "text": "The wieddemen river is good for fishing."}"#)
+        }
+        try lines.joined(separator: "\n").write(toFile: folder + "/docs.jsonl", atomically: true, encoding: .utf8)
+        _ = try IndexWriter.rebuild(at: folder + "/index.sqlite", from: [folder + "/docs.jsonl"])
+        let result = try SearchEngine(path: folder + "/index.sqlite").answers(to: "beckwith-wieddeman", limit: 3)
+        #expect(result.corrections.map(\.searched) == ["beckwith wiedeman"], "\(result.corrections)")
+        #expect(result.answers.first?.passageID.hasPrefix("a") == true, "\(result.answers.map(\.passageID))")
+    }
+
     @Test func surfaceFormsStemBackToTheVocabularyTerm() {
         for stem in ["diseas", "lupu", "immunotherapi", "migrain", "asthma"] {
             #expect(PorterStemmer.stem(SpellingCorrector.surfaceForm(ofStem: stem)) == stem, "stem: \(stem)")
