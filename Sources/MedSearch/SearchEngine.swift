@@ -17,6 +17,8 @@ public struct SearchResult: Sendable {
     public var noAnswerReason: String?
     /// With a declined question: passages that hold its topic words only in passing (at most 2).
     public var mentionedIn: [PassageMention] = []
+    /// Set when the question describes an emergency happening now.
+    public var emergency: EmergencyNotice?
 
     /// The question's words that were searched as another, indexed word ("immunotharapy" →
     /// "immunotherapy"), as the question wrote them and as searched.
@@ -39,8 +41,6 @@ public struct SearchResult: Sendable {
         }
         return searched
     }
-    /// Set when the question describes an emergency happening now.
-    public var emergency: EmergencyNotice?
 }
 
 /// How much of each answer to build.

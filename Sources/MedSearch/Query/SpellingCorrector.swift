@@ -22,16 +22,11 @@ final class SpellingCorrector {
         known.removeAll()
     }
 
-    /// The best indexed term within edit distance 1 (stems of 4-7 letters) or 2 (longer), most
-    /// frequent first; nil when the word is too short or nothing is close. Words of four letters
-    /// are left alone: "lice" is one edit from "like".
-    func correction(for original: String) throws -> String? {
-        try candidates(for: original).first
-    }
-
-    /// Every indexed term at the least edit distance (see `correction(for:)`), most frequent
-    /// first: "vacine" is one edit from "vaccine" and from "vagina", "snoring" from "sore",
-    /// "score" and "store"; the caller chooses among them by the question's other words.
+    /// The indexed terms within edit distance 1 (stems of 4-7 letters) or 2 (longer) at the
+    /// least distance found, most frequent first; none when the word is too short or nothing is
+    /// close. Words of four letters are left alone: "lice" is one edit from "like". Several can
+    /// be as close: "vacine" is one edit from "vaccine" and from "vagina", "snoring" from
+    /// "sore", "score" and "store"; the caller chooses by the question's other words.
     func candidates(for original: String) throws -> [String] {
         if let answer = known[original] { return answer }
         let answer = try closestTerms(to: original)

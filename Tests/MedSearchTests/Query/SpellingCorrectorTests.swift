@@ -11,7 +11,7 @@ import Testing
     func correctsAgainstTheIndexVocabulary(word: String, expected: String?) throws {
         let corrector = try SpellingCorrector(database: Database(path: Self.index, mode: .readOnly))
         // The correction is a word FTS5 stems to the indexed term; compare stems.
-        let corrected = try corrector.correction(for: word)
+        let corrected = try corrector.candidates(for: word).first
         #expect(corrected.map(PorterStemmer.stem) == expected.map(PorterStemmer.stem), "word: \(word) → \(corrected ?? "nil")")
     }
 
