@@ -391,8 +391,12 @@ public final class SearchEngine {
     /// Measured in `Benchmarks/RESULTS.md` (session 7).
     private func correction(for word: String, context: () throws -> [Bool]) throws -> String? {
         let candidates = try corrector.candidates(for: word)
-        guard candidates.count > 1 else { return candidates.first }
+        guard !candidates.isEmpty else { return nil }
         let marks = try context()
+        // The only close term stands when nothing can confirm it (no other topic word in the
+        // index: "immunotharapy" alone) or when the typed word is long enough that it is
+        // unlikely to be another real word ("hydrslazine").
+        if candidates.count == 1, !marks.contains(true) || word.count >= Self.longWordForCorrection { return candidates[0] }
         var best: (word: String, together: Int)?
         for candidate in candidates {
             let together = try postingsReader.postings(ofStem: stem(candidate)).entries
@@ -401,6 +405,8 @@ public final class SearchEngine {
         }
         return best?.word
     }
+
+    static let longWordForCorrection = 8
 
     /// What an answer shows of a passage: read for the chosen passages only.
     struct PassageInfo {

@@ -147,7 +147,7 @@ struct AnswerCard {
         lines.append(style.bold("Q: ") + result.question.original.trimmed(maximum: 300))
         let corrections = result.corrections
         if !corrections.isEmpty {
-            // Said up front: a correction can be wrong ("bread" is not in the index; "break" is).
+            // Said up front: a correction can be wrong (a name the index lacks taken for a word it holds).
             lines.append(style.dim("Searched for " + corrections.map { "\"\(result.shownForm(of: $0.searched))\" (you typed \"\($0.typed)\")" }
                 .joined(separator: ", ") + "."))
         }

@@ -24,7 +24,8 @@ final class SpellingCorrector {
 
     /// The indexed terms within edit distance 1 (stems of 4-7 letters) or 2 (longer) at the
     /// least distance found, most frequent first; none when the word is too short or nothing is
-    /// close. Words of four letters are left alone: "lice" is one edit from "like". Several can
+    /// close. Words of four letters are left alone: "lice" is one edit from "like"; so are
+    /// English words (`EnglishWords`). Several can
     /// be as close: "vacine" is one edit from "vaccine" and from "vagina", "snoring" from
     /// "sore", "score" and "store"; the caller chooses by the question's other words.
     func candidates(for original: String) throws -> [String] {
@@ -64,6 +65,9 @@ final class SpellingCorrector {
             closestDistance = distance
             closest.append((term, documents))
         }
+        // An English word is not another word misspelled: "bread" is not "break", "stunt" not
+        // "stent", "scared" not "scar" ("asthmatics" finds "asthma" as a variant, `WordVariants`).
+        if EnglishWords.contains(original) { return [] }
         // Most frequent first; equal counts in term order, so the choice never depends on the scan.
         return closest.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.term.lexicographicallyPrecedes($1.term) }
             .map { Self.surfaceForm(ofStem: String(String.UnicodeScalarView($0.term))) }
