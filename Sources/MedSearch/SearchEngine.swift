@@ -331,8 +331,9 @@ public final class SearchEngine {
                     postings = try postingsReader.postings(of: group, stem: stem)
                 }
             }
-            if topicOnly || !postings.isEmpty, group.alternatives.count == 1, group.alternatives[0].count == 1 {
-                // Add the derivational variants the index holds ("treatment" → "treated").
+            if group.alternatives.count == 1, group.alternatives[0].count == 1 {
+                // Add the derivational variants the index holds ("treatment" → "treated"), also for
+                // a word it lacks ("asthmatics" → "asthma").
                 var stems = Set([stem(group.alternatives[0][0])])
                 for variant in WordVariants.candidates(group.alternatives[0][0]) where stems.insert(stem(variant)).inserted {
                     let more = try postingsReader.postings(ofStem: stem(variant), topicOnly: topicOnly)

@@ -9,6 +9,10 @@ public enum WordVariants {
         ("ions", ""), ("ion", ""),             // prevention → prevent, infection → infect
         ("sis", "se"),                         // diagnosis → diagnose
         ("ic", "y"),                           // allergic → allergy
+        ("atics", "a"), ("atic", "a"),         // asthmatics → asthma
+        ("atics", "asis"), ("atic", "asis"),   // psoriatic → psoriasis
+        ("ics", "es"), ("ic", "es"),           // diabetics → diabetes
+        ("ics", "is"), ("ic", "is"),           // arthritic → arthritis
         ("ing", "ment"), ("ed", "ment"),       // treated → treatment
         ("ing", "ion"), ("ed", "ion"),         // prevented → prevention
         ("sed", "sis"), ("se", "sis"),         // diagnosed → diagnosis
