@@ -252,10 +252,13 @@ public final class SearchEngine {
     }
 
     /// The terms that say what the question is about: all but the generic ones (answer types,
-    /// the asker), or all terms when every one is generic.
+    /// the asker); when every one is generic, those the index holds (or all, if it holds none).
     static func topicTerms(_ terms: [WeightedGroup]) -> [WeightedGroup] {
         let topics = terms.filter { !$0.isGeneric }
-        return topics.isEmpty ? terms : topics
+        if !topics.isEmpty { return topics }
+        // As `CandidateScorer` counts coverage: the generic words the index holds, if any.
+        let held = terms.filter { $0.documentFrequency > 0 }
+        return held.isEmpty ? terms : held
     }
 
     /// The positions of the groups to read narrowed, when their lists together exceed

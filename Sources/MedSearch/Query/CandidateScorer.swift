@@ -134,13 +134,21 @@ struct CandidateScorer {
             }
         }
 
-        // Coverage counts the topic terms (all terms when every one is generic), including
+        // Coverage counts the topic terms (see below when every one is generic), including
         // those the index lacks: a question about "toe" is not answered by its other words.
         var topics: UInt64 = 0
         var topicWeight = 0.0
         for index in 0..<counted where !terms[index].isGeneric {
             topics |= 1 << UInt64(index)
             topicWeight += terms[index].weight
+        }
+        // Every term generic ("my toddler is always sick, is that normal"): those the index
+        // holds; a generic word it lacks says nothing of what the question is about.
+        if topics == 0 {
+            for index in 0..<counted where terms[index].documentFrequency > 0 {
+                topics |= 1 << UInt64(index)
+                topicWeight += terms[index].weight
+            }
         }
         if topics == 0 {
             topics = counted == 64 ? .max : (1 << UInt64(counted)) - 1

@@ -40,6 +40,16 @@ import Testing
         #expect(unknown.answers.isEmpty && unknown.mentionedIn.isEmpty)
     }
 
+    /// A question made only of generic words is about those the index holds: "toddler" (not
+    /// in the Corpus) does not decline "my toddler is always sick, is that normal"; ordinals
+    /// are generic ("prevent a second stroke").
+    @Test(arguments: [("my toddler is always sick is that normal", "recurrent-infections"),
+                      ("how do i prevent a second stroke", "stroke-warning-signs")])
+    func aGenericWordTheIndexLacksDoesNotDecline(question: String, article: String) throws {
+        let result = try SearchEngine(path: Self.index).answers(to: question, limit: 3)
+        #expect(result.answers.first?.articleID == article, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     @Test func aShortQuestionAboutAWordTheIndexLacksIsDeclined() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "can shingles be cured with lysine", limit: 3)
         #expect(result.answers.isEmpty)
