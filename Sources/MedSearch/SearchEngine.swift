@@ -21,10 +21,11 @@ public struct SearchResult: Sendable {
     public var emergency: EmergencyNotice?
 
     /// The question's words that were searched as another, indexed word ("immunotharapy" →
-    /// "immunotherapy"), as the question wrote them and as searched.
+    /// "immunotherapy"), as the question wrote them and as searched (in the answers' own
+    /// spelling where they hold it, see `shownForm(of:)`).
     public var corrections: [(typed: String, searched: String)] {
         terms.compactMap { term in
-            term.correctedFrom.map { ($0, term.group.alternatives[0].joined(separator: " ")) }
+            term.correctedFrom.map { ($0, shownForm(of: term.group.alternatives[0].joined(separator: " "))) }
         }
     }
 

@@ -148,7 +148,7 @@ struct AnswerCard {
         let corrections = result.corrections
         if !corrections.isEmpty {
             // Said up front: a correction can be wrong (a name the index lacks taken for a word it holds).
-            lines.append(style.dim("Searched for " + corrections.map { "\"\(result.shownForm(of: $0.searched))\" (you typed \"\($0.typed)\")" }
+            lines.append(style.dim("Searched for " + corrections.map { "\"\($0.searched)\" (you typed \"\($0.typed)\")" }
                 .joined(separator: ", ") + "."))
         }
         lines.append("")
