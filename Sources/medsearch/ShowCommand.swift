@@ -20,6 +20,12 @@ struct ShowCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if id.allSatisfy({ $0.isWhitespace || $0.isNewline }) {
+            throw ValidationError("the article id is empty; `medsearch ask` prints the id of each answer's article, e.g. medsearch show immunotherapy-overview")
+        }
+    }
+
     func run() throws {
         let logger = Logs.bootstrap(verbose: index.verbose)
         let reader: IndexReader

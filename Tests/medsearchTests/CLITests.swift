@@ -145,6 +145,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let corrections = object?["corrections"] as? [[String: String]]
         #expect(corrections?.first?["typed"] == "immunotharapy")
+        #expect(corrections?.first?["searched"] == "immunotherapy", "\(corrections ?? [])")
         let plain = try Self.run(["ask", "is immunotherapy a cure", "--db", Self.index])
         #expect(!plain.stdout.contains("Searched for"))
     }
@@ -192,6 +193,9 @@ import Testing
         let show = try Self.run(["show", "hives", "--db", db])
         #expect(show.status == 1)
         #expect(show.stderr.contains("no article with id 'hives'"))
+        // No id at all is a usage error (64), not a failed look-up.
+        let empty = try Self.run(["show", " ", "--db", db])
+        #expect(empty.status == 64 && empty.stderr.contains("the article id is empty"), "\(empty.status) \(empty.stderr)")
     }
 
     @Test func showPrintsNumberedReferences() throws {
