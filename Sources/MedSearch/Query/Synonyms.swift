@@ -41,6 +41,7 @@ public enum Synonyms {
         ["side effects", "side effect", "adverse effects", "adverse events"],
         ["prevent", "prevention", "avoid", "prevented"],
         ["chest pain", "angina", "chest pressure", "chest tightness"],
+        ["genetic", "hereditary", "inherited", "run in families", "runs in families", "passed down"],
         ["palpitations", "racing heart", "heart racing", "heart race", "heart races", "fast heartbeat",
          "pounding heartbeat", "rapid heartbeat", "heart pounding", "fast heart rate"],
         ["disease modifying therapy", "dmt", "dmts", "disease modifying therapies"],

@@ -50,6 +50,12 @@ import Testing
         #expect(result.answers.first?.articleID == article, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 
+    /// "genetic" finds the Corpus's own wording: migraine "tends to run in families".
+    @Test func aConsumerWordFindsTheArticlesPhrase() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "are migraines genetic", limit: 3)
+        #expect(result.answers.first?.passageID == "migraine#1", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     @Test func aShortQuestionAboutAWordTheIndexLacksIsDeclined() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "can shingles be cured with lysine", limit: 3)
         #expect(result.answers.isEmpty)
