@@ -13,6 +13,7 @@ public enum WordVariants {
         ("atics", "asis"), ("atic", "asis"),   // psoriatic → psoriasis
         ("ics", "es"), ("ic", "es"),           // diabetics → diabetes
         ("ics", "is"), ("ic", "is"),           // arthritic → arthritis
+        ("kage", "k"), ("kages", "k"),         // blockage → block, breakage → break
         ("ing", "ment"), ("ed", "ment"),       // treated → treatment
         ("ing", "ion"), ("ed", "ion"),         // prevented → prevention
         ("sed", "sis"), ("se", "sis"),         // diagnosed → diagnosis
