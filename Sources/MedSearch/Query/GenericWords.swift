@@ -32,7 +32,8 @@ public enum GenericWords {
         "fastest", "regular", "usual", "usually", "summer", "winter", "spring", "fall", "season", "try", "meds",
         "mechanism", "outgrow", "older", "set", "sets", "hassle", "bring", "young", "elderly", "lately", "recently", "suddenly",
         "read", "heard", "told", "say", "says", "anymore", "still", "again", "ever", "forever", "step",
-        "second", "third", "another",
+        "second", "third", "another", "hour", "hours", "minute", "minutes", "yesterday", "tomorrow", "tonight",
+        "show", "showed", "shows", "few",
         // asking for an overview ("lupus overview", "details on CRS"): a word for the answer, not the topic
         "overview", "information", "info", "facts", "fact", "details", "detail", "basics", "basic", "guide",
         "learn", "understand", "understanding", "know", "tell", "summary", "everything",

@@ -50,6 +50,14 @@ import Testing
         #expect(result.answers.first?.articleID == article, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 
+    /// Hours and minutes are chatter like days and weeks: they do not decide which passage
+    /// covers the question.
+    @Test func timeWordsAreNotTopicWords() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "throat swelling at home a few hours after allergy shot", limit: 3)
+        #expect(result.answers.first?.articleID == "allergy-shots", "\(result.answers.map(\.passageID))")
+        #expect(result.terms.first { $0.group.surface == ["hours"] }?.isGeneric == true)
+    }
+
     /// "genetic" finds the Corpus's own wording: migraine "tends to run in families".
     @Test func aConsumerWordFindsTheArticlesPhrase() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "are migraines genetic", limit: 3)
