@@ -188,6 +188,8 @@ public final class SearchEngine {
         let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
         // Passages too weak to show that outrank one that covers the question give way to it
         // ("scarlet fever": the fever article outscores the one passage naming scarlet fever).
+        let minimum = minimumCoverage(terms)
+        func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { self.isWeak(candidate, minimum: minimum) }
         if mayDecline, let first = ranked.first, isWeak(first), let covered = ranked.firstIndex(where: { !isWeak($0) && $0.namesTopic }) {
             ranked.removeFirst(covered)
         }
@@ -204,7 +206,7 @@ public final class SearchEngine {
             perArticle[article] = count + 1
             chosen.append(candidate)
         }
-        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings) {
+        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings, minimum: minimum) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -236,12 +238,18 @@ public final class SearchEngine {
     /// enough of the weight of the question's topic words (a word the index lacks weighs as
     /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
     /// other side effects).
-    private func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool {
-        candidate.parts.coverage < (candidate.namesTopic ? weights.minimumCoverage : weights.minimumCoverageInPassing)
+    private func isWeak(_ candidate: CandidateScorer.Candidate, minimum: Double) -> Bool {
+        candidate.parts.coverage < (candidate.namesTopic ? minimum : weights.minimumCoverageInPassing)
     }
 
-    private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings]) -> String? {
-        guard isWeak(best) else { return nil }
+    /// The coverage a passage about the question's topic needs: less for a question of many
+    /// topic words, some of which are the asker's circumstances ("took my bp at the pharmacy").
+    private func minimumCoverage(_ terms: [WeightedGroup]) -> Double {
+        terms.count { !$0.isGeneric } >= weights.manyTopicWords ? weights.minimumCoverageManyWords : weights.minimumCoverage
+    }
+
+    private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings], minimum: Double) -> String? {
+        guard isWeak(best, minimum: minimum) else { return nil }
         let topics = Self.topicTerms(terms)
         let missing = terms.indices.filter { index in
             topics.contains(terms[index]) && !postings[index].entries.contains { $0.passage == best.passage }

@@ -18,6 +18,7 @@ import Testing
 
         var uncapped = RankingWeights.standard
         uncapped.shortQuestionTopicWords = 1000
+        uncapped.minimumCoverageManyWords = uncapped.minimumCoverage
         #expect(try SearchEngine(path: Self.index, weights: uncapped).answers(to: Self.longQuestion, limit: 3).answers.isEmpty)
     }
 
@@ -48,6 +49,16 @@ import Testing
     func aGenericWordTheIndexLacksDoesNotDecline(question: String, article: String) throws {
         let result = try SearchEngine(path: Self.index).answers(to: question, limit: 3)
         #expect(result.answers.first?.articleID == article, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
+    /// A question of many topic words needs less of their weight covered: some are the asker's
+    /// circumstances. One about a topic the Corpus lacks is still declined.
+    @Test func aQuestionOfManyWordsNeedsLessCoverage() throws {
+        let engine = try SearchEngine(path: Self.index)
+        let circumstances = try engine.answers(to: "my blood pressure tablets gave me a dry tickly cough, is that normal", limit: 3)
+        #expect(circumstances.answers.first?.articleID == "high-blood-pressure", "\(circumstances.noAnswerReason ?? "")")
+        let absent = try engine.answers(to: "my dad was just diagnosed with parkinsons, which medications will they give him and will the shaking stop", limit: 3)
+        #expect(absent.answers.isEmpty, "\(absent.answers.map(\.passageID))")
     }
 
     /// Hours and minutes are chatter like days and weeks: they do not decide which passage
