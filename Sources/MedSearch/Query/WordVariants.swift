@@ -1,5 +1,6 @@
 /// Derivational variants that FTS5's porter stemmer does not join: "treatment" and "treated"
-/// stem to `treatment` and `treat`, "diagnosis" and "diagnosed" to `diagnosi` and `diagnos`.
+/// stem to `treatment` and `treat`, "diagnosis" and "diagnosed" to `diagnosi` and `diagnos`;
+/// and British or American spellings (`BritishSpellings`).
 /// The searcher adds a variant to a term's alternatives only when the index contains it.
 public enum WordVariants {
     /// (suffix of the question word, replacement) pairs, tried in order.
@@ -30,6 +31,8 @@ public enum WordVariants {
             let variant = base + replacement
             if variant != word, !result.contains(variant) { result.append(variant) }
         }
+        // The other side of the Atlantic: tumour ↔ tumor, diarrhoea ↔ diarrhea.
+        for variant in BritishSpellings.variants(of: word) where !result.contains(variant) { result.append(variant) }
         // A bare verb gains its noun: treat → treatment, prevent → prevention.
         if !word.hasSuffix("e") {
             for suffix in ["ment", "ion"] where !result.contains(word + suffix) { result.append(word + suffix) }
