@@ -6,7 +6,8 @@
 public enum Synonyms {
     /// Each group lists equivalent phrases; the first is the canonical name shown by `--explain`.
     public static let groups: [[String]] = [
-        ["allergy shots", "allergy shot", "allergy immunotherapy", "subcutaneous immunotherapy", "scit", "allergen immunotherapy"],
+        ["allergy shots", "allergy shot", "allergy immunotherapy", "subcutaneous immunotherapy", "scit", "allergen immunotherapy",
+         "allergy injections", "allergy injection", "allergy jabs", "allergy jab"],
         ["allergy tablets", "allergy drops", "sublingual immunotherapy", "slit", "sublingual tablets"],
         ["car t", "cart", "car t cell", "chimeric antigen receptor"],
         ["checkpoint inhibitors", "checkpoint inhibitor", "checkpoint blockade", "pd 1", "pd l1", "ctla 4", "keytruda", "pembrolizumab", "nivolumab", "opdivo"],
@@ -63,6 +64,11 @@ public enum Synonyms {
         ["lymphoma", "non hodgkin", "hodgkin"],
         ["leukemia", "leukaemia", "cll"],
         ["lung cancer", "nsclc", "non small cell lung cancer"],
+        ["kidney cancer", "renal cell carcinoma", "renal cancer", "rcc"],
+        ["liver cancer", "hepatocellular carcinoma", "hcc"],
+        ["bladder cancer", "urothelial carcinoma", "urothelial cancer"],
+        ["colon cancer", "colorectal cancer", "bowel cancer", "rectal cancer"],
+        ["stomach cancer", "gastric cancer"],
         ["chemo", "chemotherapy"],
         ["er", "emergency room", "emergency department", "a&e"],
         ["water pill", "water pills", "diuretic", "diuretics"],
