@@ -69,6 +69,12 @@ import Testing
         #expect(result.terms.first { $0.group.surface == ["hours"] }?.isGeneric == true)
     }
 
+    /// A lay name finds the clinical one the Corpus uses: "low blood sugar" is hypoglycaemia.
+    @Test func aLayNameFindsTheClinicalOne() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "low blood sugar symptoms", limit: 3)
+        #expect(result.answers.first?.passageID == "type-1-diabetes#6", "\(result.answers.map(\.passageID))")
+    }
+
     /// "genetic" finds the Corpus's own wording: migraine "tends to run in families".
     @Test func aConsumerWordFindsTheArticlesPhrase() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "are migraines genetic", limit: 3)
