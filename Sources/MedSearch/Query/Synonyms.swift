@@ -121,6 +121,18 @@ public enum Synonyms {
         ["c section", "cesarean", "caesarean"],
         ["bedsores", "bed sores", "pressure ulcers", "pressure sores"],
         ["pins and needles", "tingling", "paresthesia"],
+        // Everyday names of body parts, signs and measurements and their clinical names.
+        ["voice box", "larynx"], ["windpipe", "trachea"], ["food pipe", "gullet", "esophagus"],
+        ["kneecap", "patella"], ["collarbone", "clavicle"], ["breastbone", "sternum"], ["tailbone", "coccyx"],
+        ["womb", "uterus"], ["eardrum", "tympanic membrane"],
+        ["runny nose", "rhinorrhea"], ["stuffy nose", "blocked nose", "nasal congestion"],
+        ["swollen glands", "swollen lymph nodes", "lymphadenopathy"], ["lymph glands", "lymph nodes"],
+        ["itchy", "itching", "pruritus"], ["blurry vision", "blurred vision"], ["double vision", "diplopia"],
+        ["seizure", "seizures", "convulsion", "convulsions"], ["blackout", "blackouts", "loss of consciousness"],
+        ["low blood pressure", "hypotension"], ["slow heart rate", "slow heartbeat", "bradycardia"],
+        ["irregular heartbeat", "irregular heart beat", "arrhythmia"],
+        ["blood sugar", "blood glucose"], ["brittle bones", "bone thinning", "osteoporosis"],
+        ["cancer spread", "metastasis", "metastatic"],
         // Brand ↔ generic drug names (public product labelling): the Corpus names generics.
         ["keytruda", "pembrolizumab"], ["opdivo", "nivolumab"], ["yervoy", "ipilimumab"],
         ["tecentriq", "atezolizumab"], ["imfinzi", "durvalumab"], ["libtayo", "cemiplimab"],

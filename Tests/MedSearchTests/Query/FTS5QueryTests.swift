@@ -35,6 +35,7 @@ import Testing
         ("WBC count", "(\"wbc\" OR \"wbcs\" OR \"white blood cell\" OR \"white blood cells\" OR \"leukocytes\") AND \"count\""),
         ("kidney cancer", "\"kidney cancer\" OR \"renal cell carcinoma\" OR \"renal cancer\" OR \"rcc\""),
         ("mini stroke", "\"mini stroke\" OR \"ministroke\" OR \"transient ischemic attack\" OR \"tia\""),
+        ("womb", "\"womb\" OR \"uterus\""),
         ("heart racing", "\"heart racing\" OR \"palpitations\" OR \"racing heart\" OR \"heart race\" OR \"heart races\" OR \"fast heartbeat\" OR \"pounding heartbeat\" OR \"rapid heartbeat\" OR \"heart pounding\" OR \"fast heart rate\""),
     ] as [(String, String?)])
     func matchStringGolden(question: String, expected: String?) {
