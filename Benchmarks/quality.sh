@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
-# LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms;
+# LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
+# MedSearch alone on the paraphrase form, a check no rule was tuned on);
 # then MedSearch on the Corpus question set and its held-out set. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
@@ -25,6 +26,12 @@ for form in message summary; do
   echo "medsearch $form: $(grep "^latency" "$work/medsearch.$form.txt")"
 done
 Benchmarks/peers/compare.sh --data "$data" --out "$work/peers" "$work/medsearch.message.run" "$work/medsearch.summary.run"
+
+echo
+echo "The same questions' paraphrase form (NIST-PARAPHRASE; no ranking rule was tuned on it; MedSearch only):"
+"$bin" eval --db "$work/medquad.sqlite" --field paraphrase \
+  --questions "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" \
+  --qrels "$data/liveqa-dev/qrels-medquad-judged.dev.txt" --run-out "$work/medsearch.paraphrase.run" | grep -E "^avgScore"
 
 echo
 echo "Corpus question set (Benchmarks/corpus-questions):"

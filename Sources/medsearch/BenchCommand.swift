@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The question file (LiveQA XML or qid<TAB>question TSV).", valueName: "file"))
     var questions: String
 
-    @Option(name: .long, help: "Which LiveQA form to ask: message or summary.")
+    @Option(name: .long, help: "Which LiveQA form to ask: message, summary or paraphrase.")
     var field: QuestionField = .message
 
     @Option(name: .long, help: "Timed passes over the question set (1-1000).")

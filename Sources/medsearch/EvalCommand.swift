@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Answer a question set and score the answers against judgements.",
         discussion: """
-        Questions: LiveQA-Med question XML (use --field message|summary) or the project's TSV \
+        Questions: LiveQA-Med question XML (use --field message|summary|paraphrase) or the project's TSV \
         (qid<TAB>question). Judgements (--qrels): LiveQA's `number grade-Label AnswerID.txt` lines, \
         scored with the protocol of shared/data/README.md (avgScore, succ@2+/3+/4+, MRR@10, \
         MAP@10, nDCG@10, judged@10), or TREC `qid 0 passage-id grade` lines of the project's sets \
@@ -26,7 +26,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The question file (LiveQA XML or qid<TAB>question TSV).", valueName: "file"))
     var questions: String
 
-    @Option(name: .long, help: "Which LiveQA form to ask: message (subject + message) or summary.")
+    @Option(name: .long, help: "Which LiveQA form to ask: message (subject + message), summary, or paraphrase (NIST's rewording, a check no rule was tuned on).")
     var field: QuestionField = .message
 
     @Option(name: .long, help: ArgumentHelp("Judgements to score against.", valueName: "file"))

@@ -1,5 +1,6 @@
-/// Questions to evaluate: LiveQA's question XML (`NLM-QUESTION` with `SUBJECT`, `MESSAGE` and
-/// `NLM-Summary`) or the project's own TSV (`qid<TAB>question`, header line first).
+/// Questions to evaluate: LiveQA's question XML (`NLM-QUESTION` with `SUBJECT`, `MESSAGE`,
+/// `NIST-PARAPHRASE` and `NLM-Summary`) or the project's own TSV (`qid<TAB>question`, header
+/// line first).
 public struct EvaluationQuestion: Sendable, Equatable {
     public var id: String
     public var text: String
@@ -10,6 +11,9 @@ public enum QuestionField: String, Sendable, CaseIterable {
     case message
     /// NLM-Summary: a short clean question.
     case summary
+    /// NIST-PARAPHRASE: another clean rewording, by NIST. The targets name the other two
+    /// forms, and no ranking rule was tuned on this one: a check of how far a change carries.
+    case paraphrase
 }
 
 public enum QuestionSet {
@@ -40,13 +44,13 @@ public enum QuestionSet {
     static func liveQA(bytes: [UInt8], path: String, field: QuestionField) throws -> [EvaluationQuestion] {
         let reader = try XMLEventReader(bytes: bytes, path: path)
         var questions: [EvaluationQuestion] = []
-        var qid = "", subject = "", message = "", summary = "", text = "", capturing = false
+        var qid = "", subject = "", message = "", summary = "", paraphrase = "", text = "", capturing = false
         while let event = try reader.next() {
             switch event {
             case .start("NLM-QUESTION", _):
                 qid = reader.attribute("qid") ?? ""
-                subject = ""; message = ""; summary = ""
-            case .start(let name, let isEmpty) where ["SUBJECT", "MESSAGE", "NLM-Summary"].contains(name):
+                subject = ""; message = ""; summary = ""; paraphrase = ""
+            case .start(let name, let isEmpty) where ["SUBJECT", "MESSAGE", "NLM-Summary", "NIST-PARAPHRASE"].contains(name):
                 text = ""
                 capturing = !isEmpty
             case .text(let value):
@@ -58,8 +62,13 @@ public enum QuestionSet {
                 case "SUBJECT": subject = text.trimmed
                 case "MESSAGE": message = text.trimmed
                 case "NLM-Summary": summary = text.trimmed
+                case "NIST-PARAPHRASE": paraphrase = text.trimmed
                 case "NLM-QUESTION":
-                    let question = field == .message ? [subject, message].filter { !$0.isEmpty }.joined(separator: " ") : summary
+                    let question = switch field {
+                    case .message: [subject, message].filter { !$0.isEmpty }.joined(separator: " ")
+                    case .summary: summary
+                    case .paraphrase: paraphrase
+                    }
                     questions.append(EvaluationQuestion(id: qid, text: question))
                 default: break
                 }
