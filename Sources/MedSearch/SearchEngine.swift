@@ -193,11 +193,16 @@ public final class SearchEngine {
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
         // A question describing an emergency still gets the closest answers under the notice.
         let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
-        // Passages too weak to show that outrank one that covers the question give way to it
-        // ("scarlet fever": the fever article outscores the one passage naming scarlet fever).
+        // Passages too weak to show that outrank one that covers the question and names a topic
+        // word in its title, heading or keywords give way to it; so do they to one that holds
+        // every topic word of a question of several, though it names none ("scarlet fever" in a
+        // strep-throat passage, "positive ANA test" in lupus's): a single word ("acne") is too
+        // easily found in passing.
         let minimum = minimumCoverage(terms)
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { self.isWeak(candidate, minimum: minimum) }
-        if mayDecline, let first = ranked.first, isWeak(first), let covered = ranked.firstIndex(where: { !isWeak($0) && $0.namesTopic }) {
+        let severalTopics = Self.topicTerms(terms).count >= 2
+        if mayDecline, let first = ranked.first, isWeak(first),
+           let covered = ranked.firstIndex(where: { !isWeak($0) && ($0.namesTopic || (severalTopics && $0.parts.coverage >= 1)) }) {
             ranked.removeFirst(covered)
         }
         if let candidates = FTS5Query(.any(present.map(\.group.expression))) {
