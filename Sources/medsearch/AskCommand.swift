@@ -12,8 +12,11 @@ struct AskCommand: ParsableCommand {
         and names any passage that mentions the question's words only in passing.
 
         When the question describes an emergency happening now ("crushing chest pain and my arm \
-        is numb"), a notice to call the emergency number comes first. A word the index lacks is \
-        searched as the closest indexed word, and the card says so under the question. The JSON \
+        is numb"), a notice to call the emergency number comes first, and a section on when to \
+        seek care is preferred among the answers. A misspelled word the index lacks is searched as \
+        the closest indexed word, and the card says so under the question; an English word is never \
+        changed ("bread" stays "bread"), and a British or American spelling also finds the other \
+        ("tumour", "tumor"). The JSON \
         has the same parts: question, questionType, emergency, answers, noAnswer, mentionedIn, \
         corrections, disclaimer (and explain with --explain); a part with no value is left out.
 
