@@ -188,7 +188,7 @@ public final class SearchEngine {
         // A question describing an emergency is also answered by a section on when to seek care
         // ("hives with lip swelling": "When are hives an emergency?"), as much as by one of its
         // own type.
-        let alsoAnswering: QuestionType? = result.emergency != nil && !(result.emergency?.isCrisisLine ?? false) ? .emergency : nil
+        let alsoAnswering: QuestionType? = result.emergency.map { !$0.isCrisisLine } == true ? .emergency : nil
         var ranked = scorer.rank(terms, postings: postings, type: analyzed.type, alsoAnswering: alsoAnswering, weights: weights,
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
         // A question describing an emergency still gets the closest answers under the notice.
@@ -409,11 +409,19 @@ public final class SearchEngine {
         return (result, lists)
     }
 
-    /// The indexed word to search for `word`, which the index lacks: the only close term, or,
-    /// when several are as close, the one found most often beside the question's other topic
-    /// words; nil when none is. "vacine" beside "shingles" is "vaccine", not "vagina"; "how to
-    /// stop snoring" has no other topic word, so "snoring" stays itself rather than "sore".
-    /// Measured in `Benchmarks/RESULTS.md` (session 7).
+    /// A misspelling this long is rarely one edit from another real word: "hydrslazine" is
+    /// corrected to "hydralazine" though no other word of the question is found beside it.
+    /// Chosen, not tuned: "moderna" (7 letters) must not become "modern".
+    static let longWordForCorrection = 8
+
+    /// The indexed word to search for `word`, which the index lacks: the one found most often
+    /// beside the question's other topic words among the closest terms; nil when none is found
+    /// beside them. "vacine" beside "shingles" is "vaccine", not "vagina"; "moderna" beside
+    /// "melanoma" stays itself rather than "modern". The only close term stands without that
+    /// check when the question has no other indexed topic word ("immunotharapy" alone), or
+    /// when the word has `longWordForCorrection` letters or more. (English words never reach
+    /// here: `SpellingCorrector` offers no term for them.) Measured in `Benchmarks/RESULTS.md`
+    /// (sessions 7 and 8).
     private func correction(for word: String, context: () throws -> [Bool]) throws -> String? {
         let candidates = try corrector.candidates(for: word)
         guard !candidates.isEmpty else { return nil }
@@ -430,8 +438,6 @@ public final class SearchEngine {
         }
         return best?.word
     }
-
-    static let longWordForCorrection = 8
 
     /// What an answer shows of a passage: read for the chosen passages only.
     struct PassageInfo {
