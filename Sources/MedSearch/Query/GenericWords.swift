@@ -32,6 +32,9 @@ public enum GenericWords {
         "fastest", "regular", "usual", "usually", "summer", "winter", "spring", "fall", "season", "try", "meds",
         "mechanism", "outgrow", "older", "set", "sets", "hassle", "bring", "young", "elderly", "lately", "recently", "suddenly",
         "read", "heard", "told", "say", "says", "anymore", "still", "again", "ever", "forever", "step",
+        "mum", "mummy", "grandmother", "grandma", "grandfather", "grandpa", "granny", "aunt", "uncle", "niece",
+        "nephew", "cousin", "grandson", "granddaughter", "grandkids", "grandchildren", "grandchild", "sister",
+        "brother", "sibling", "siblings", "boyfriend", "girlfriend", "partner", "teenage", "stepson", "stepdaughter",
         "second", "third", "another", "hour", "hours", "minute", "minutes", "yesterday", "tomorrow", "tonight",
         "show", "showed", "shows", "few",
         // asking for an overview ("lupus overview", "details on CRS"): a word for the answer, not the topic

@@ -61,6 +61,16 @@ import Testing
         #expect(absent.answers.isEmpty, "\(absent.answers.map(\.passageID))")
     }
 
+    /// Relatives are the asker's circumstances, like "mom" and "dad": "mum" and "grandma" do not
+    /// decide which passage covers the question.
+    @Test func relativesAreNotTopicWords() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "my grandma has shingles, can my mum catch it from her", limit: 3)
+        for word in ["grandma", "mum"] {
+            #expect(result.terms.first { $0.group.surface == [word] }?.isGeneric == true, "\(word)")
+        }
+        #expect(result.answers.first?.articleID == "shingles", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     /// Hours and minutes are chatter like days and weeks: they do not decide which passage
     /// covers the question.
     @Test func timeWordsAreNotTopicWords() throws {
