@@ -157,9 +157,25 @@ public enum Synonyms {
         ["zyrtec", "cetirizine"], ["claritin", "loratadine"], ["allegra", "fexofenadine"],
         ["flonase", "fluticasone"], ["nasacort", "triamcinolone"], ["afrin", "oxymetazoline", "decongestant spray"],
         ["sudafed", "pseudoephedrine", "decongestant"], ["singulair", "montelukast"],
-        ["ventolin", "albuterol", "salbutamol"], ["proair", "albuterol"], ["symbicort", "budesonide formoterol"],
+        ["ventolin", "albuterol", "salbutamol"], ["proair", "albuterol"], ["symbicort", "budesonide formoterol", "combination inhaler"],
         ["imitrex", "sumatriptan", "triptan"], ["triptans", "triptan"], ["aimovig", "erenumab"],
-        ["lisinopril", "ace inhibitor"], ["norvasc", "amlodipine"], ["imodium", "loperamide"],
+        ["lisinopril", "ace inhibitor"], ["norvasc", "amlodipine", "calcium channel blocker"], ["imodium", "loperamide"],
+        // The brand of every other antibody, cell therapy or targeted drug the Corpus names by its
+        // generic name (a check in session 8 listed them).
+        ["opdualag", "relatlimab"], ["cimzia", "certolizumab"], ["tecvayli", "teclistamab"], ["simponi", "golimumab"],
+        ["columvi", "glofitamab"], ["siliq", "brodalumab"], ["adcetris", "brentuximab"], ["lemtrada", "alemtuzumab"],
+        ["briumvi", "ublituximab"], ["imjudo", "tremelimumab"], ["adbry", "tralokinumab"], ["ilumya", "tildrakizumab"],
+        ["imdelltra", "tarlatamab"], ["kevzara", "sarilumab"], ["jakafi", "ruxolitinib"], ["opzelura", "ruxolitinib"],
+        ["polivy", "polatuzumab"], ["gazyva", "obinutuzumab"], ["lunsumio", "mosunetuzumab"], ["omvoh", "mirikizumab"],
+        ["ebglyss", "lebrikizumab"], ["besponsa", "inotuzumab"], ["emgality", "galcanezumab"], ["ajovy", "fremanezumab"],
+        ["vyepti", "eptinezumab"], ["epkinly", "epcoritamab"], ["jemperli", "dostarlimab"], ["darzalex", "daratumumab"],
+        ["erbitux", "cetuximab"], ["bimzelx", "bimekizumab"], ["bavencio", "avelumab"], ["saphnelo", "anifrolumab"],
+        ["cibinqo", "abrocitinib"],
+        // Common drugs the Corpus names only by their class.
+        ["losartan", "angiotensin receptor blocker"],
+        ["valsartan", "angiotensin receptor blocker"], ["metoprolol", "beta blocker"], ["atenolol", "beta blocker"],
+        ["hydrochlorothiazide", "thiazide"], ["advair", "combination inhaler"],
+        ["flovent", "inhaled steroid"], ["pulmicort", "inhaled steroid"], ["rizatriptan", "triptan"], ["maxalt", "triptan"],
         ["amoxil", "amoxicillin"], ["augmentin", "amoxicillin clavulanate"], ["cipro", "ciprofloxacin"],
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
     ]

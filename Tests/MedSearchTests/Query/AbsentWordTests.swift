@@ -71,6 +71,15 @@ import Testing
         #expect(result.answers.first?.articleID == "shingles", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 
+    /// A brand the Corpus never names finds the generic it does name; a drug named only by its
+    /// class finds the class.
+    @Test(arguments: [("what is adcetris used for", "immunotherapy-lymphoma-leukemia"),
+                      ("is it ok to use symbicort as my rescue inhaler", "asthma")])
+    func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
+        let result = try SearchEngine(path: Self.index).answers(to: question, limit: 3)
+        #expect(result.answers.first?.articleID == article, "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     /// Hours and minutes are chatter like days and weeks: they do not decide which passage
     /// covers the question.
     @Test func timeWordsAreNotTopicWords() throws {
