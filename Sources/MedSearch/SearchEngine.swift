@@ -87,6 +87,8 @@ public final class SearchEngine {
     var seenDataVersion: Int64
     /// Porter stems of words seen so far: passages repeat their words, stemming is the cost.
     var stemCache: [String: String] = [:]
+    /// `lexiconCorrection(for:)`'s answers so far, none included: users repeat their words.
+    var lexiconCorrections: [String: (phrase: [String], group: Int)?] = [:]
 
     public init(path: String, weights: RankingWeights = .standard, logger: Logger = Logger(label: "medsearch.search")) throws {
         self.path = path
@@ -353,6 +355,13 @@ public final class SearchEngine {
                     correctedFrom = group.alternatives[0].joined(separator: " ")
                     group.alternatives = [words]
                     postings = try postingsReader.postings(of: group, stem: stem)
+                } else if words.count == 1, let known = lexiconCorrection(for: words[0]) {
+                    // Not in the index but close to a name the lexicon knows ("amlodopine"): its group.
+                    // An English word is left alone here too ("concussion" is not "convulsion").
+                    correctedFrom = words[0]
+                    group.alternatives = [known.phrase] + Synonyms.groups[known.group].map { TextTokenizer.words($0) }
+                        .filter { $0 != known.phrase }
+                    postings = try postingsReader.postings(of: group, stem: stem)
                 }
             }
             if group.alternatives.count == 1, group.alternatives[0].count == 1 {
@@ -450,6 +459,15 @@ public final class SearchEngine {
         var source: String
         var url: String?
         var body: String
+    }
+
+    /// The lexicon's closest name for a word neither the index nor its spelling correction
+    /// found (`Synonyms.closestWord`); never for an English word.
+    private func lexiconCorrection(for word: String) -> (phrase: [String], group: Int)? {
+        if let known = lexiconCorrections[word] { return known }
+        let found = EnglishWords.contains(word) ? nil : Synonyms.closestWord(to: word)
+        if lexiconCorrections.count < 10_000 { lexiconCorrections[word] = found }
+        return found
     }
 
     private func stem(_ word: String) -> String {

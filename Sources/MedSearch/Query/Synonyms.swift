@@ -192,6 +192,28 @@ public enum Synonyms {
         return map
     }()
 
+    /// The one-word phrase of the lexicon closest to `word` (a word neither the index nor the
+    /// lexicon holds): within one edit, two from eight letters, and only when no other phrase is
+    /// as close. "amlodopine" is "amlodipine" though the index never names it, so its group
+    /// ("calcium channel blocker") is searched. Nil for words under five letters.
+    static func closestWord(to word: String) -> (phrase: [String], group: Int)? {
+        guard word.count >= 5 else { return nil }
+        let allowed = word.count >= 8 ? 2 : 1
+        let typed = Array(word.unicodeScalars)
+        var closest: [(phrase: [String], group: Int)] = []
+        var closestDistance = allowed + 1
+        for (phrase, group) in index where phrase.count == 1 && phrase[0].count >= 5 && abs(phrase[0].count - word.count) <= allowed {
+            let distance = EditDistance.damerauLevenshtein(typed, Array(phrase[0].unicodeScalars), limit: allowed)
+            guard distance <= allowed, distance <= closestDistance else { continue }
+            if distance < closestDistance { closest.removeAll() }
+            closestDistance = distance
+            closest.append((phrase, group))
+        }
+        // Two groups as close: no guess.
+        guard let first = closest.first, closest.allSatisfy({ $0.group == first.group }) else { return nil }
+        return closest.min { $0.phrase.lexicographicallyPrecedes($1.phrase) }
+    }
+
     /// The longest phrase in `index` that starts at `words[start]`: its length and group.
     static func longestMatch(in words: [String], at start: Int) -> (length: Int, group: Int)? {
         let maximum = min(5, words.count - start)

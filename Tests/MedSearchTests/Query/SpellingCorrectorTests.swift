@@ -78,6 +78,22 @@ import Testing
         #expect(result.answers.first?.passageID.hasPrefix("a") == true, "\(result.answers.map(\.passageID))")
     }
 
+    /// A misspelled name the index never holds but the lexicon knows is searched as the
+    /// lexicon's group ("benadril" → benadryl / diphenhydramine); an English word is not
+    /// ("concussion" is not "convulsion"), nor a word two groups are as close to.
+    @Test func aNameTheLexiconKnowsCorrectsAWordTheIndexLacks() throws {
+        #expect(Synonyms.closestWord(to: "amlodopine")?.phrase == ["amlodipine"])
+        #expect(Synonyms.closestWord(to: "opdulag")?.phrase == ["opdualag"])
+        #expect(Synonyms.closestWord(to: "benadril")?.phrase == ["benadryl"])
+        #expect(Synonyms.closestWord(to: "zzzzzzzz") == nil)
+        #expect(Synonyms.closestWord(to: "ibup") == nil)
+        let engine = try SearchEngine(path: Self.index)
+        let result = try engine.answers(to: "benadril for hives", limit: 3)
+        #expect(result.corrections.map(\.searched) == ["benadryl"], "\(result.corrections)")
+        #expect(result.answers.first?.articleID == "hives", "\(result.answers.map(\.passageID))")
+        #expect(try engine.answers(to: "signs of a concussion in kids", limit: 3).corrections.isEmpty)
+    }
+
     @Test func surfaceFormsStemBackToTheVocabularyTerm() {
         for stem in ["diseas", "lupu", "immunotherapi", "migrain", "asthma"] {
             #expect(PorterStemmer.stem(SpellingCorrector.surfaceForm(ofStem: stem)) == stem, "stem: \(stem)")
