@@ -14,7 +14,8 @@ struct AskCommand: ParsableCommand {
         When the question describes an emergency happening now ("crushing chest pain and my arm \
         is numb"), a notice to call the emergency number comes first, and a section on when to \
         seek care is preferred among the answers. A misspelled word the index lacks is searched as \
-        the closest indexed word, and the card says so under the question; an English word is never \
+        the closest indexed word (or the closest drug or condition name the lexicon knows), and \
+        the card says so under the question; an English word is never \
         changed ("bread" stays "bread"), and a British or American spelling also finds the other \
         ("tumour", "tumor"). The JSON \
         has the same parts: question, questionType, emergency, answers, noAnswer, mentionedIn, \
