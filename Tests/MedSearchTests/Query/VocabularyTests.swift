@@ -1,0 +1,27 @@
+import Testing
+@testable import MedSearch
+
+/// The question's words reach the Corpus's own wording: lay names its clinical ones, brands
+/// their generic or class (`Synonyms`).
+@Suite struct VocabularyTests {
+    /// A lay name finds the clinical one the Corpus uses: "low blood sugar" is hypoglycaemia.
+    @Test func aLayNameFindsTheClinicalOne() throws {
+        let first = try AbsentWordTests.first("low blood sugar symptoms")
+        #expect(first.passage == "type-1-diabetes#6", "\(first.found)")
+    }
+
+    /// "genetic" finds the Corpus's own wording: migraine "tends to run in families".
+    @Test func aConsumerWordFindsTheArticlesPhrase() throws {
+        let first = try AbsentWordTests.first("are migraines genetic")
+        #expect(first.passage == "migraine#1", "\(first.found)")
+    }
+
+    /// A brand the Corpus never names finds the generic it does name; a drug named only by its
+    /// class finds the class.
+    @Test(arguments: [("what is adcetris used for", "immunotherapy-lymphoma-leukemia"),
+                      ("is it ok to use symbicort as my rescue inhaler", "asthma")])
+    func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
+        let first = try AbsentWordTests.first(question)
+        #expect(first.article == article, "\(first.found)")
+    }
+}
