@@ -165,17 +165,19 @@ public enum Synonyms {
         ["opdualag", "relatlimab"], ["cimzia", "certolizumab"], ["tecvayli", "teclistamab"], ["simponi", "golimumab"],
         ["columvi", "glofitamab"], ["siliq", "brodalumab"], ["adcetris", "brentuximab"], ["lemtrada", "alemtuzumab"],
         ["briumvi", "ublituximab"], ["imjudo", "tremelimumab"], ["adbry", "tralokinumab"], ["ilumya", "tildrakizumab"],
-        ["imdelltra", "tarlatamab"], ["kevzara", "sarilumab"], ["jakafi", "ruxolitinib"], ["opzelura", "ruxolitinib"],
+        ["imdelltra", "tarlatamab"], ["kevzara", "sarilumab"], ["jakafi", "opzelura", "ruxolitinib"],
         ["polivy", "polatuzumab"], ["gazyva", "obinutuzumab"], ["lunsumio", "mosunetuzumab"], ["omvoh", "mirikizumab"],
         ["ebglyss", "lebrikizumab"], ["besponsa", "inotuzumab"], ["emgality", "galcanezumab"], ["ajovy", "fremanezumab"],
         ["vyepti", "eptinezumab"], ["epkinly", "epcoritamab"], ["jemperli", "dostarlimab"], ["darzalex", "daratumumab"],
         ["erbitux", "cetuximab"], ["bimzelx", "bimekizumab"], ["bavencio", "avelumab"], ["saphnelo", "anifrolumab"],
         ["cibinqo", "abrocitinib"],
-        // Common drugs the Corpus names only by their class.
+        // Common drugs the Corpus names only by their class. A class listed with several drugs
+        // leads from each drug to the class; the class itself expands to the first group that
+        // lists it (`index`), so a question naming the class is not widened to every drug.
         ["losartan", "angiotensin receptor blocker"],
         ["valsartan", "angiotensin receptor blocker"], ["metoprolol", "beta blocker"], ["atenolol", "beta blocker"],
         ["hydrochlorothiazide", "thiazide"], ["advair", "combination inhaler"],
-        ["flovent", "inhaled steroid"], ["pulmicort", "inhaled steroid"], ["rizatriptan", "triptan"], ["maxalt", "triptan"],
+        ["flovent", "inhaled steroid"], ["pulmicort", "inhaled steroid"], ["maxalt", "rizatriptan", "triptan"],
         ["amoxil", "amoxicillin"], ["augmentin", "amoxicillin clavulanate"], ["cipro", "ciprofloxacin"],
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
     ]
