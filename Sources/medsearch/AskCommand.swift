@@ -78,6 +78,9 @@ struct AskOutput: Encodable {
         var documentFrequency: Int
         var weight: Double
         var correctedFrom: String?
+        /// "topic", "generic" (says what kind of answer, or who asks) or "type cue" (a word of
+        /// a type phrase such as "go away"): only topic terms count in coverage.
+        var role: String
     }
     struct Explanation: Encodable {
         var type: String
@@ -126,7 +129,8 @@ struct AskOutput: Encodable {
                 terms: result.terms.map {
                     Term(term: $0.group.surface.joined(separator: " "),
                          alternatives: $0.group.alternatives.map { $0.joined(separator: " ") },
-                         documentFrequency: $0.documentFrequency, weight: $0.weight, correctedFrom: $0.correctedFrom)
+                         documentFrequency: $0.documentFrequency, weight: $0.weight, correctedFrom: $0.correctedFrom,
+                         role: $0.group.isTypeCue ? "type cue" : $0.isGeneric ? "generic" : "topic")
                 },
                 narrowed: result.narrowed.map { Narrowed(term: $0.term, postings: $0.postings, topicPostings: $0.topicPostings) },
                 stages: result.stages.map { Stage(match: $0.match, rows: $0.rows) })
@@ -191,6 +195,7 @@ struct AnswerCard {
             var line = "term \(term.group.description) df=\(term.documentFrequency) weight=\(String(format: "%.2f", term.weight))"
             if let from = term.correctedFrom { line += " (corrected from \"\(from)\")" }
             if !term.informative { line += " (common)" }
+            if term.group.isTypeCue { line += " (type cue)" } else if term.isGeneric { line += " (generic)" }
             lines.append(style.cyan(line))
         }
         if !result.narrowed.isEmpty {

@@ -215,7 +215,7 @@ public struct WeightedGroup: Sendable, Equatable {
         self.informative = informative
         self.correctedFrom = correctedFrom
         stems = group.alternatives.map { $0.map(stem) }
-        isGeneric = Self.isGeneric(group.alternatives, stems: stems)
+        isGeneric = group.isTypeCue || Self.isGeneric(group.alternatives, stems: stems)
     }
 
     /// True when every word of every alternative is a generic word or a number.

@@ -32,10 +32,14 @@ public struct TermGroup: Sendable, Equatable, Hashable, CustomStringConvertible 
     public var surface: [String]
     /// Phrases to search; the first is the surface form (or its spelling correction).
     public var alternatives: [[String]]
+    /// The word is part of a phrase that says what kind of answer is wanted ("go away",
+    /// "sets off"; `QuestionClassifier.cuePositions`): a generic term, not a topic.
+    public var isTypeCue: Bool
 
-    public init(surface: [String], alternatives: [[String]]) {
+    public init(surface: [String], alternatives: [[String]], isTypeCue: Bool = false) {
         self.surface = surface
         self.alternatives = alternatives
+        self.isTypeCue = isTypeCue
     }
 
     public var expression: FTS5Query.Expression {
@@ -73,6 +77,7 @@ public struct QuestionAnalyzer: Sendable {
             seen.insert(group.alternatives)
             groups.append(group)
         }
+        let cues = QuestionClassifier.cuePositions(words: words)
         var index = 0
         while index < tokens.count {
             if let match = Synonyms.longestMatch(in: words, at: index), !(match.length == 1 && StopWords.contains(words[index])) {
@@ -99,7 +104,7 @@ public struct QuestionAnalyzer: Sendable {
                 continue
             }
             if !StopWords.contains(words[index]) {
-                add(TermGroup(surface: [words[index]], alternatives: [[words[index]]]))
+                add(TermGroup(surface: [words[index]], alternatives: [[words[index]]], isTypeCue: cues.contains(index)))
             }
             index += 1
         }

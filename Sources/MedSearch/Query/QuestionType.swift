@@ -91,6 +91,32 @@ public enum QuestionClassifier {
         return .other
     }
 
+    /// Positions of the words inside an occurrence of any rule's pattern of two or more words
+    /// ("go away", "sets off", "who gets", "runs in families"): they say what kind of answer
+    /// is wanted, not what the question is about, so `QuestionAnalyzer` marks their terms as
+    /// type cues (generic). One-word patterns are left out: "biomarker*" or "trial*" is often
+    /// the topic itself, and the answer-type words among them are generic words already.
+    public static func cuePositions(words: [String]) -> Set<Int> {
+        var positions = Set<Int>()
+        let present = Set(words)
+        for (_, patterns) in compiledRules {
+            for pattern in patterns where pattern.count > 1 && words.count >= pattern.count {
+                guard let first = pattern.first, first.hasSuffix("*") || present.contains(first) else { continue }
+                for start in 0...(words.count - pattern.count)
+                where pattern.indices.allSatisfy({ wordMatches(pattern[$0], words[start + $0]) }) {
+                    for position in start..<(start + pattern.count) where !topicalPatternWords.contains(words[position]) {
+                        positions.insert(position)
+                    }
+                }
+            }
+        }
+        return positions
+    }
+
+    /// Words of a type phrase that still name what the question is about: "what cream" asks
+    /// for a treatment and about creams; "from spreading" asks for prevention of the spread.
+    static let topicalPatternWords: Set<String> = ["cream", "spreading", "spread"]
+
     /// The patterns as word lists. They are written as the tokenizer would give them (lower
     /// case, apostrophes as spaces; `QuestionTypeTests` checks), so splitting at spaces is
     /// enough: tokenizing them with `*` swapped out took a twentieth of a whole `ask`.

@@ -102,6 +102,21 @@ import Testing
         }
         #expect(QuestionClassifier.compiledRules.count == QuestionClassifier.rules.count)
     }
+
+    /// The words of a type phrase are type cues, not topics; a one-word pattern
+    /// ("biomarker*") and a topical word inside a phrase ("what cream") are not.
+    @Test(arguments: [
+        ("will my hay fever ever go away", ["away"]),
+        ("what sets off asthma", ["sets"]),
+        ("who gets shingles", ["gets"]),
+        ("immunotherapy success rate for lung cancer", ["success", "rate"]),
+        ("biomarker testing for lung cancer", []),
+        ("what cream should we use for eczema", []),
+    ])
+    func typePhraseWordsAreCues(question: String, cues: [String]) {
+        let analyzed = QuestionAnalyzer().analyze(question)
+        #expect(analyzed.groups.filter(\.isTypeCue).flatMap(\.surface) == cues, "question: \(question)")
+    }
 }
 
 @Suite struct TextTokenizerTests {
