@@ -15,7 +15,9 @@ public enum Synonyms {
         ["rheumatoid arthritis", "ra"],
         ["multiple sclerosis", "ms"],
         ["inflammatory bowel disease", "ibd", "crohn", "crohns", "ulcerative colitis"],
-        ["heart attack", "myocardial infarction", "mi", "cardiac arrest"],
+        ["heart attack", "myocardial infarction", "mi"],
+        // Not a heart attack: the heart stops (a heart attack can lead to it).
+        ["cardiac arrest", "sudden cardiac arrest"],
         ["stroke", "brain attack", "cva"],
         ["high blood pressure", "hypertension", "bp"],
         ["urinary tract infection", "urinary tract infections", "uti", "utis", "bladder infection"],
