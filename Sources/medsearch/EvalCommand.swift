@@ -57,6 +57,12 @@ struct EvalCommand: ParsableCommand {
         } catch let diagnostic as IngestDiagnostic {
             throw CommandError(diagnostic.description)
         }
+        // A question whose chosen form is empty (LiveQA's TQ103 has no NIST-PARAPHRASE) is still
+        // scored, as unanswered: say so rather than let it lower the figures silently.
+        let empty = questionSet.filter { $0.text.allSatisfy(\.isWhitespace) }.map(\.id)
+        if !empty.isEmpty {
+            Terminal.standardError("warning: \(questions): \(empty.count) question(s) have no \(field.rawValue) text and count as unanswered: \(empty.prefix(10).joined(separator: ", "))\(empty.count > 10 ? ", …" : "")")
+        }
         let results: [Evaluator.QuestionResult]
         do {
             var weights = RankingWeights.standard

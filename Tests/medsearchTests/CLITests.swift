@@ -218,6 +218,23 @@ import Testing
         #expect(good.status == 0, "\(good.stderr)")
     }
 
+    /// A question whose chosen form is empty is named on stderr, and still counted.
+    @Test func evalNamesQuestionsWithoutText() throws {
+        let questions = Self.scratch + "/empty-paraphrase.xml"
+        try """
+        <LiveQA_Medical_Task_TREC2017>
+        <NLM-QUESTION qid="TQ1"><NLM-Summary>is immunotherapy a cure</NLM-Summary><NIST-PARAPHRASE>Can immunotherapy cure cancer?</NIST-PARAPHRASE></NLM-QUESTION>
+        <NLM-QUESTION qid="TQ2"><NLM-Summary>what causes hives</NLM-Summary><NIST-PARAPHRASE></NIST-PARAPHRASE></NLM-QUESTION>
+        </LiveQA_Medical_Task_TREC2017>
+        """.write(toFile: questions, atomically: true, encoding: .utf8)
+        let output = try Self.run(["eval", "--db", Self.index, "--questions", questions, "--field", "paraphrase"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("1 question(s) have no paraphrase text and count as unanswered: TQ2"), "\(output.stderr)")
+        #expect(output.stdout.contains("questions: 2"), "\(output.stdout)")
+        let summary = try Self.run(["eval", "--db", Self.index, "--questions", questions, "--field", "summary"])
+        #expect(!summary.stderr.contains("warning"), "\(summary.stderr)")
+    }
+
     @Test func statsCountsTheCorpus() throws {
         let output = try Self.run(["stats", "--db", Self.index, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
