@@ -19,6 +19,7 @@ public enum WordVariants {
         ("ing", "ion"), ("ed", "ion"),         // prevented → prevention
         ("sed", "sis"), ("se", "sis"),         // diagnosed → diagnosis
         ("y", "ic"),                           // allergy → allergic
+        ("us", "al"), ("al", "us"),            // streptococcus ↔ streptococcal, fungus ↔ fungal
     ]
 
     /// Candidate variants of `word` (not checked against the index).

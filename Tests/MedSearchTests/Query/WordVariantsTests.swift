@@ -5,6 +5,7 @@ import Testing
     @Test(arguments: [
         ("treatment", "treat"), ("diagnosis", "diagnose"), ("allergic", "allergy"),
         ("asthmatics", "asthma"), ("psoriatic", "psoriasis"), ("diabetics", "diabetes"), ("arthritic", "arthritis"),
+        ("streptococcus", "streptococcal"), ("streptococcal", "streptococcus"), ("fungal", "fungus"),
         ("blockage", "block"), ("breakage", "break"),
     ])
     func offersTheRelatedForm(word: String, variant: String) {
