@@ -81,6 +81,7 @@ public final class SearchEngine {
     let snippetOf: Statement
     let referencesOf: Statement
     let dataVersion: Statement
+    let abbreviationsOf: Statement
     /// The passage digest and the score buffers, reloaded when another connection has
     /// committed (a re-index).
     var scorer: CandidateScorer
@@ -89,6 +90,8 @@ public final class SearchEngine {
     var stemCache: [String: String] = [:]
     /// `lexiconCorrection(for:)`'s answers so far, none included: users repeat their words.
     var lexiconCorrections: [String: (phrase: [String], group: Int)?] = [:]
+    /// `abbreviations(of:)`'s answers so far.
+    var knownAbbreviations: [String: [[String]]] = [:]
 
     public init(path: String, weights: RankingWeights = .standard, logger: Logger = Logger(label: "medsearch.search")) throws {
         self.path = path
@@ -118,6 +121,11 @@ public final class SearchEngine {
             referencesOf = try database.prepare("""
                 SELECT r.authors, r.year, r.title, r.journal, r.volume, r.issue, r.pages, r.doi, r.raw
                 FROM article_refs ar JOIN refs r ON r.id = ar.ref_id WHERE ar.article_id = ? ORDER BY ar.position
+                """)
+            // The commonest long forms first (defined by the most articles).
+            abbreviationsOf = try database.prepare("""
+                SELECT long, COUNT(*) AS articles FROM abbreviations WHERE short = ?
+                GROUP BY long ORDER BY articles DESC, long LIMIT 2
                 """)
             // The version first: a commit between the two reads then triggers a recount.
             dataVersion = try database.prepare("PRAGMA data_version")
@@ -155,6 +163,7 @@ public final class SearchEngine {
                     postingsReader.passageLimit = Int32(scorer.passageCount)
                     postingsReader.reset()
                     corrector.reset()
+                    knownAbbreviations.removeAll()
                     seenDataVersion = version
                 }
                 return try search(question, limit: max(1, limit), declineWeak: declineWeak, detail: detail)
@@ -343,6 +352,7 @@ public final class SearchEngine {
         }
         for (position, var group) in groups.enumerated() {
             let topicOnly = narrowed.contains(position)
+            let typedWord = group.alternatives.count == 1 && group.alternatives[0].count == 1 ? group.alternatives[0][0] : nil
             var postings = try postingsReader.postings(of: group, topicOnly: topicOnly, stem: stem)
             var correctedFrom: String?
             if !topicOnly, postings.isEmpty, group.alternatives.count == 1 {
@@ -373,6 +383,14 @@ public final class SearchEngine {
                     guard topicOnly ? try postingsReader.lengths(ofStem: stem(variant)).all > 0 : !more.isEmpty else { continue }
                     group.alternatives.append([variant])
                     postings = postings.union(more)
+                }
+            }
+            // An abbreviation the articles define ("nph"): also the words it stands for.
+            if let typedWord, correctedFrom == nil {
+                for long in try abbreviations(of: typedWord) where !group.alternatives.contains(long) {
+                    group.alternatives.append(long)
+                    postings = postings.union(try postingsReader.postings(of: TermGroup(surface: long, alternatives: [long]),
+                                                                          topicOnly: topicOnly, stem: stem))
                 }
             }
             // "exercise" and "exercises", or "asthmatics" corrected to "asthma" beside "asthma":
@@ -467,6 +485,18 @@ public final class SearchEngine {
         if let known = lexiconCorrections[word] { return known }
         let found = EnglishWords.contains(word) ? nil : Synonyms.closestWord(to: word)
         if lexiconCorrections.count < 10_000 { lexiconCorrections[word] = found }
+        return found
+    }
+
+    /// The long forms the indexed articles give `word` as an abbreviation ("nph" → "normal
+    /// pressure hydrocephalus"; `AbbreviationFinder`), the commonest first; none for a stop
+    /// word or an English word.
+    private func abbreviations(of word: String) throws -> [[String]] {
+        guard AbbreviationFinder.shortLengths.contains(word.count), word.contains(where: \.isLetter),
+              !StopWords.contains(word), !EnglishWords.contains(word) else { return [] }
+        if let known = knownAbbreviations[word] { return known }
+        let found = try abbreviationsOf.rows([.text(word)]) { $0.text(0) }.map { $0.split(separator: " ").map(String.init) }
+        if knownAbbreviations.count < 10_000 { knownAbbreviations[word] = found }
         return found
     }
 

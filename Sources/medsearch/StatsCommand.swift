@@ -4,7 +4,7 @@ import MedSearch
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Print what an index holds: files, articles, passages, references, terms, size."
+        abstract: "Print what an index holds: files, articles, passages, references, terms, abbreviations, size."
     )
 
     @OptionGroup var index: IndexOptions
@@ -29,6 +29,7 @@ struct StatsCommand: ParsableCommand {
         passages:    \(statistics.passages)
         references:  \(statistics.references) distinct, \(statistics.citations) citations
         terms:       \(statistics.terms)
+        short forms: \(statistics.abbreviations) the articles define, searched with their long forms
         size:        \(statistics.bytes / 1024) KiB
         by type:     \(statistics.passagesByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         """)

@@ -240,6 +240,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect((json["articles"] as? Int ?? 0) >= 40)
         #expect((json["references"] as? Int ?? 0) > 80)
+        // "cytokine release syndrome (CRS)", "chimeric antigen receptor (CAR)", …
+        #expect((json["abbreviations"] as? Int ?? 0) > 40)
     }
 
     @Test func refsFindsAReferenceByAuthorAndYear() throws {

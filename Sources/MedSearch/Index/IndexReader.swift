@@ -155,6 +155,8 @@ public final class IndexReader {
         public var references: Int
         public var citations: Int
         public var terms: Int
+        /// Distinct short forms the articles define (`AbbreviationFinder`).
+        public var abbreviations: Int
         public var bytes: Int
         public var passagesByType: [String: Int]
     }
@@ -178,6 +180,7 @@ public final class IndexReader {
                 references: try count("SELECT count(*) FROM refs"),
                 citations: try count("SELECT count(*) FROM article_refs"),
                 terms: try count("SELECT count(*) FROM passages_vocab"),
+                abbreviations: try count("SELECT count(DISTINCT short) FROM abbreviations"),
                 bytes: try count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
                 passagesByType: byType)
         }

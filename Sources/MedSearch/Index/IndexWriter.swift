@@ -584,6 +584,7 @@ struct ArticleInserter {
     let insertFile: Statement
     let deleteFileRow: Statement
     let fileOfArticle: Statement
+    let insertAbbreviation: Statement
 
     init(database: Database) throws {
         self.database = database
@@ -610,6 +611,7 @@ struct ArticleInserter {
         insertFile = try database.prepare("INSERT OR REPLACE INTO files(path, hash) VALUES(?, ?)")
         deleteFileRow = try database.prepare("DELETE FROM files WHERE path = ?")
         fileOfArticle = try database.prepare("SELECT file_path FROM articles WHERE slug = ?")
+        insertAbbreviation = try database.prepare("INSERT OR IGNORE INTO abbreviations(short, long, article_id) VALUES(?, ?, ?)")
     }
 
     /// Inserts the article, its passages (`article.passages()`, with their token counts) and
@@ -630,6 +632,11 @@ struct ArticleInserter {
             let passageRow = database.lastInsertedRowID
             try insertPassageText.run([.integer(passageRow), .text(passage.title), .text(passage.heading),
                                        .text(passage.text), .text(passage.keywords)])
+            for text in [passage.heading, passage.text] {
+                for definition in AbbreviationFinder.definitions(in: text) {
+                    try insertAbbreviation.run([.text(definition.short), .text(definition.long.joined(separator: " ")), .integer(articleRow)])
+                }
+            }
         }
         for (position, reference) in article.references.enumerated() {
             let key = reference.deduplicationKey

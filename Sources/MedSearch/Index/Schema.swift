@@ -15,12 +15,15 @@
 ///   keywords hold the term, what a question over its posting budget reads (`PostingBudget`).
 ///   A list is stored in parts of at most `SearchTablesBuilder.partSize` passages, each
 ///   decodable alone; part 0 holds the first passages and the list's lengths.
+/// - `abbreviations`: the short forms each article defines ("normal pressure hydrocephalus
+///   (NPH)", `AbbreviationFinder`), searched with the words they stand for.
 /// See <https://www.sqlite.org/fts5.html>.
 public enum Schema {
     /// Bumped whenever the tables or the blobs' formats change; an index with another version
     /// is rebuilt. 4: the passage digest's records shrank from 40 to 20 bytes. 5: topic lists.
     /// 6: lists stored in parts of at most `SearchTablesBuilder.partSize` passages.
-    public static let version = 6
+    /// 7: abbreviations.
+    public static let version = 7
 
     static let create: StaticSQL = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,5 +110,12 @@ public enum Schema {
         PRIMARY KEY(article_id, position)
     );
     CREATE INDEX IF NOT EXISTS article_refs_ref ON article_refs(ref_id);
+    CREATE TABLE IF NOT EXISTS abbreviations(
+        short TEXT NOT NULL,
+        long TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY(short, long, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS abbreviations_article ON abbreviations(article_id);
     """
 }

@@ -99,19 +99,20 @@ public enum QuestionClassifier {
     public static func cuePositions(words: [String]) -> Set<Int> {
         var positions = Set<Int>()
         let present = Set(words)
-        for (_, patterns) in compiledRules {
-            for pattern in patterns where pattern.count > 1 && words.count >= pattern.count {
-                guard let first = pattern.first, first.hasSuffix("*") || present.contains(first) else { continue }
-                for start in 0...(words.count - pattern.count)
-                where pattern.indices.allSatisfy({ wordMatches(pattern[$0], words[start + $0]) }) {
-                    for position in start..<(start + pattern.count) where !topicalPatternWords.contains(words[position]) {
-                        positions.insert(position)
-                    }
+        for (pattern, wildcardFirst) in cuePatterns where words.count >= pattern.count && (wildcardFirst || present.contains(pattern[0])) {
+            for start in 0...(words.count - pattern.count)
+            where pattern.indices.allSatisfy({ wordMatches(pattern[$0], words[start + $0]) }) {
+                for position in start..<(start + pattern.count) where !topicalPatternWords.contains(words[position]) {
+                    positions.insert(position)
                 }
             }
         }
         return positions
     }
+
+    /// The rules' patterns of two or more words, and whether the first word ends in `*`.
+    static let cuePatterns: [(pattern: [String], wildcardFirst: Bool)] = compiledRules.flatMap(\.1)
+        .filter { $0.count > 1 }.map { ($0, $0[0].hasSuffix("*")) }
 
     /// Words of a type phrase that still name what the question is about: "what cream" asks
     /// for a treatment and about creams; "from spreading" asks for prevention of the spread.
