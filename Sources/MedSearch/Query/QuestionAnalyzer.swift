@@ -67,11 +67,6 @@ public struct QuestionAnalyzer: Sendable {
 
     public init() {}
 
-    /// What "how long" asks for: an answer says "three to five years", not "long". Searched as
-    /// one generic term in place of "long", which would match "long-term" everywhere.
-    /// Measured (`eval`, session 9): tuned C389 and fresh F064 move up, nothing else changes.
-    static let durationUnits = ["minutes", "hours", "days", "weeks", "months", "years"]
-
     public func analyze(_ question: String) -> AnalyzedQuestion {
         let tokens = TextTokenizer.tokens(question)
         let words = tokens.map(\.text)
@@ -108,10 +103,7 @@ public struct QuestionAnalyzer: Sendable {
                 index = end
                 continue
             }
-            if words[index] == "long", index > 0, words[index - 1] == "how" {
-                // "how long": the units of an answer's duration (`durationUnits`).
-                add(TermGroup(surface: ["how", "long"], alternatives: Self.durationUnits.map { [$0] }, isTypeCue: true))
-            } else if !StopWords.contains(words[index]) {
+            if !StopWords.contains(words[index]) {
                 add(TermGroup(surface: [words[index]], alternatives: [[words[index]]], isTypeCue: cues.contains(index)))
             }
             index += 1

@@ -9,13 +9,3 @@ import Testing
         #expect(first.passage == "hay-fever#7", "\(first.found)")
     }
 }
-
-@Suite struct DurationQuestionTests {
-    @Test func howLongIsSearchedAsDurationUnits() {
-        let groups = QuestionAnalyzer().analyze("how long do allergy shots take").groups
-        #expect(groups.first?.alternatives == QuestionAnalyzer.durationUnits.map { [$0] })
-        #expect(!groups.contains { $0.alternatives == [["long"]] })
-        // "long" elsewhere is the word itself.
-        #expect(QuestionAnalyzer().analyze("long covid").groups.first?.alternatives == [["long"]])
-    }
-}
