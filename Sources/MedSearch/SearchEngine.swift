@@ -492,10 +492,13 @@ public final class SearchEngine {
     /// pressure hydrocephalus"; `AbbreviationFinder`), the commonest first; none for a stop
     /// word or an English word.
     private func abbreviations(of word: String) throws -> [[String]] {
-        guard AbbreviationFinder.shortLengths.contains(word.count), word.contains(where: \.isLetter),
-              !StopWords.contains(word), !EnglishWords.contains(word) else { return [] }
+        // Remembered first: the English-word check is a binary search of 64,000 words.
         if let known = knownAbbreviations[word] { return known }
-        let found = try abbreviationsOf.rows([.text(word)]) { $0.text(0) }.map { $0.split(separator: " ").map(String.init) }
+        var found: [[String]] = []
+        if AbbreviationFinder.shortLengths.contains(word.count), word.contains(where: \.isLetter),
+           !StopWords.contains(word), !EnglishWords.contains(word) {
+            found = try abbreviationsOf.rows([.text(word)]) { $0.text(0) }.map { $0.split(separator: " ").map(String.init) }
+        }
         if knownAbbreviations.count < 10_000 { knownAbbreviations[word] = found }
         return found
     }

@@ -2,13 +2,13 @@
 /// a question's "bread" is not a misspelled "break" just because a small index holds "break"
 /// and not "bread" (`SpellingCorrector`).
 ///
-/// The list (`EnglishWordList.swift`, about 60,000 words of five or more letters) is compiled
+/// The list (`EnglishWordList.swift`, about 64,000 words of three or more letters) is compiled
 /// into the program as one sorted text, searched in place: no start-up cost, no file to find.
 enum EnglishWords {
     /// True when `word` (lowercase) is in the list.
     static func contains(_ word: String) -> Bool {
         let wanted = Array(word.utf8)
-        guard wanted.count >= 5 else { return false }
+        guard wanted.count >= 3 else { return false }
         return list.withUTF8Buffer { text in
             // Binary search over byte offsets: each probe backs up to the start of its line.
             var low = 0, high = text.count

@@ -48,6 +48,15 @@ import Testing
         #expect(result.terms.contains { $0.group.alternatives == [["nph"], ["normal", "pressure", "hydrocephalus"]] })
     }
 
+    /// A short word of everyday English is not read as an abbreviation: the Corpus defines
+    /// "chimeric antigen receptor (CAR)", yet "car" in a question is a car.
+    @Test func anEnglishWordIsNotExpanded() throws {
+        let result = try SearchEngine(path: AbsentWordTests.index).answers(to: "car accident and hives", limit: 3)
+        #expect(!result.terms.contains { $0.group.alternatives.contains(["chimeric", "antigen", "receptor"]) })
+        let crs = try SearchEngine(path: AbsentWordTests.index).answers(to: "what is icans", limit: 3)
+        #expect(crs.terms.contains { $0.group.alternatives.contains { $0.first == "immune" } }, "\(crs.terms.map(\.group.alternatives))")
+    }
+
     /// The table follows the articles: removing the article that defines a short form removes it.
     @Test func definitionsLeaveWithTheirArticle() throws {
         let root = TestPaths.temporaryFolder()
