@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
-# MedSearch alone on the paraphrase form, a check no rule was tuned on);
+# MedSearch alone on the paraphrase form, a third wording read for one change only: TQ9);
 # then MedSearch on the Corpus question set, its held-out set and its fresh set. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
@@ -28,7 +28,7 @@ done
 Benchmarks/peers/compare.sh --data "$data" --out "$work/peers" "$work/medsearch.message.run" "$work/medsearch.summary.run"
 
 echo
-echo "The same questions' paraphrase form (NIST-PARAPHRASE; no ranking rule was tuned on it; MedSearch only):"
+echo "The same questions' paraphrase form (NIST-PARAPHRASE; a third wording, read for one change only, TQ9; MedSearch only):"
 "$bin" eval --db "$work/medquad.sqlite" --field paraphrase \
   --questions "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" \
   --qrels "$data/liveqa-dev/qrels-medquad-judged.dev.txt" --run-out "$work/medsearch.paraphrase.run" | grep -E "^avgScore"

@@ -17,7 +17,9 @@ struct AskCommand: ParsableCommand {
         the closest indexed word (or the closest drug or condition name the lexicon knows), and \
         the card says so under the question; an English word is never \
         changed ("bread" stays "bread"), and a British or American spelling also finds the other \
-        ("tumour", "tumor"). The JSON \
+        ("tumour", "tumor"). A short form the indexed articles define ("normal pressure \
+        hydrocephalus (NPH)") is also searched as the words it stands for ("nph"); --explain \
+        shows every term's alternatives and role (topic, generic, type cue). The JSON \
         has the same parts: question, questionType, emergency, answers, noAnswer, mentionedIn, \
         corrections, disclaimer (and explain with --explain); a part with no value is left out.
 

@@ -26,7 +26,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The question file (LiveQA XML or qid<TAB>question TSV).", valueName: "file"))
     var questions: String
 
-    @Option(name: .long, help: "Which LiveQA form to ask: message (subject + message), summary, or paraphrase (NIST's rewording, a check no rule was tuned on).")
+    @Option(name: .long, help: "Which LiveQA form to ask: message (subject + message), summary, or paraphrase (NIST's rewording of the same question).")
     var field: QuestionField = .message
 
     @Option(name: .long, help: ArgumentHelp("Judgements to score against.", valueName: "file"))
