@@ -32,7 +32,7 @@ import Testing
         ("say \"hi\" NEAR(", "\"near\""),
         ("RA flare", "(\"ra\" OR \"rheumatoid arthritis\") AND \"flare\""),
         ("genetic", "\"genetic\" OR \"hereditary\" OR \"inherited\" OR \"run in families\" OR \"runs in families\" OR \"passed down\""),
-        ("WBC count", "(\"wbc\" OR \"wbcs\" OR \"white blood cell\" OR \"white blood cells\" OR \"leukocytes\") AND \"count\""),
+        ("WBC count", "(\"wbc\" OR \"wbcs\" OR \"white blood cell\" OR \"white blood cells\" OR \"white cell\" OR \"white cells\" OR \"leukocytes\") AND \"count\""),
         ("kidney cancer", "\"kidney cancer\" OR \"renal cell carcinoma\" OR \"renal cancer\" OR \"rcc\""),
         ("mini stroke", "\"mini stroke\" OR \"ministroke\" OR \"transient ischemic attack\" OR \"tia\""),
         ("womb", "\"womb\" OR \"uterus\""),
