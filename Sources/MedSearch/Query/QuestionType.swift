@@ -97,11 +97,16 @@ public enum QuestionClassifier {
     /// type cues (generic). One-word patterns are left out: "biomarker*" or "trial*" is often
     /// the topic itself, and the answer-type words among them are generic words already.
     public static func cuePositions(words: [String]) -> Set<Int> {
+        // Where each word occurs, so that a pattern is tried only where its first word is (a
+        // scan of every start for every pattern took ~0.04 ms of a long message's ranking).
+        var occurrences: [String: [Int]] = [:]
+        for (position, word) in words.enumerated() { occurrences[word, default: []].append(position) }
         var positions = Set<Int>()
-        let present = Set(words)
-        for (pattern, wildcardFirst) in cuePatterns where words.count >= pattern.count && (wildcardFirst || present.contains(pattern[0])) {
-            for start in 0...(words.count - pattern.count)
-            where pattern.indices.allSatisfy({ wordMatches(pattern[$0], words[start + $0]) }) {
+        for pattern in cuePatterns {
+            let first = pattern[0]
+            let starts = first.isPrefix ? words.indices.filter { words[$0].hasPrefix(first.text) } : occurrences[first.text] ?? []
+            for start in starts where start + pattern.count <= words.count
+            && pattern.indices.dropFirst().allSatisfy({ pattern[$0].matches(words[start + $0]) }) {
                 for position in start..<(start + pattern.count) where !topicalPatternWords.contains(words[position]) {
                     positions.insert(position)
                 }
@@ -110,9 +115,19 @@ public enum QuestionClassifier {
         return positions
     }
 
-    /// The rules' patterns of two or more words, and whether the first word ends in `*`.
-    static let cuePatterns: [(pattern: [String], wildcardFirst: Bool)] = compiledRules.flatMap(\.1)
-        .filter { $0.count > 1 }.map { ($0, $0[0].hasSuffix("*")) }
+    /// One word of a pattern: a whole word, or the start of one (written `word*`).
+    struct PatternWord {
+        let text: String
+        let isPrefix: Bool
+        init(_ pattern: String) {
+            isPrefix = pattern.hasSuffix("*")
+            text = isPrefix ? String(pattern.dropLast()) : pattern
+        }
+        func matches(_ word: String) -> Bool { isPrefix ? word.hasPrefix(text) : word == text }
+    }
+
+    /// The rules' patterns of two or more words.
+    static let cuePatterns: [[PatternWord]] = compiledRules.flatMap(\.1).filter { $0.count > 1 }.map { $0.map(PatternWord.init) }
 
     /// Words of a type phrase that still name what the question is about: "what cream" asks
     /// for a treatment and about creams; "from spreading" asks for prevention of the spread.
