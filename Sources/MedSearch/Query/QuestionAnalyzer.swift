@@ -77,7 +77,8 @@ public struct QuestionAnalyzer: Sendable {
             seen.insert(group.alternatives)
             groups.append(group)
         }
-        let cues = QuestionClassifier.cuePositions(words: words)
+        let positions = QuestionClassifier.WordPositions(words)
+        let cues = QuestionClassifier.cuePositions(positions)
         var index = 0
         while index < tokens.count {
             if let match = Synonyms.longestMatch(in: words, at: index), !(match.length == 1 && StopWords.contains(words[index])) {
@@ -109,6 +110,6 @@ public struct QuestionAnalyzer: Sendable {
             index += 1
         }
         return AnalyzedQuestion(original: question, words: words,
-                                type: QuestionClassifier.classify(words: words), groups: groups)
+                                type: QuestionClassifier.classify(positions), groups: groups)
     }
 }

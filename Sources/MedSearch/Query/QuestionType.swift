@@ -67,25 +67,16 @@ public enum QuestionClassifier {
 
     /// The type of a tokenized question.
     public static func classify(words: [String]) -> QuestionType {
+        classify(WordPositions(words))
+    }
+
+    /// The type of a question whose words' positions are known.
+    static func classify(_ question: WordPositions) -> QuestionType {
         // "What is celiac disease not?" — a heading that ends in "not" lists misconceptions.
-        if words.last == "not" { return .misconceptions }
-        // A pattern can only occur if its first word does: a set look-up (or a binary search
-        // for `word*`) rules out almost every pattern before the scan of the question.
-        let present = Set(words)
-        let sorted = present.sorted()
-        func mayOccur(_ pattern: [String]) -> Bool {
-            guard let first = pattern.first else { return false }
-            guard first.hasSuffix("*") else { return present.contains(first) }
-            let stem = String(first.dropLast())
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < stem { low = middle + 1 } else { high = middle }
-            }
-            return low < sorted.count && sorted[low].hasPrefix(stem)
-        }
-        for (type, patterns) in compiledRules
-        where patterns.contains(where: { mayOccur($0) && ($0.count == 1 || matches($0, in: words)) }) {
+        if question.words.last == "not" { return .misconceptions }
+        // A pattern is tried only where its first word occurs (`WordPositions`): most patterns'
+        // first words are not in the question at all.
+        for (type, patterns) in compiledPatterns where patterns.contains(where: { question.contains($0) }) {
             return type
         }
         return .other
@@ -97,17 +88,14 @@ public enum QuestionClassifier {
     /// type cues (generic). One-word patterns are left out: "biomarker*" or "trial*" is often
     /// the topic itself, and the answer-type words among them are generic words already.
     public static func cuePositions(words: [String]) -> Set<Int> {
-        // Where each word occurs, so that a pattern is tried only where its first word is (a
-        // scan of every start for every pattern took ~0.04 ms of a long message's ranking).
-        var occurrences: [String: [Int]] = [:]
-        for (position, word) in words.enumerated() { occurrences[word, default: []].append(position) }
+        cuePositions(WordPositions(words))
+    }
+
+    static func cuePositions(_ question: WordPositions) -> Set<Int> {
         var positions = Set<Int>()
         for pattern in cuePatterns {
-            let first = pattern[0]
-            let starts = first.isPrefix ? words.indices.filter { words[$0].hasPrefix(first.text) } : occurrences[first.text] ?? []
-            for start in starts where start + pattern.count <= words.count
-            && pattern.indices.dropFirst().allSatisfy({ pattern[$0].matches(words[start + $0]) }) {
-                for position in start..<(start + pattern.count) where !topicalPatternWords.contains(words[position]) {
+            for start in question.starts(of: pattern) {
+                for position in start..<(start + pattern.count) where !topicalPatternWords.contains(question.words[position]) {
                     positions.insert(position)
                 }
             }
@@ -126,8 +114,60 @@ public enum QuestionClassifier {
         func matches(_ word: String) -> Bool { isPrefix ? word.hasPrefix(text) : word == text }
     }
 
+    /// The rules' patterns, word by word.
+    static let compiledPatterns: [(QuestionType, [[PatternWord]])] = compiledRules.map { rule in
+        (rule.0, rule.1.map { $0.map(PatternWord.init) })
+    }
+
     /// The rules' patterns of two or more words.
-    static let cuePatterns: [[PatternWord]] = compiledRules.flatMap(\.1).filter { $0.count > 1 }.map { $0.map(PatternWord.init) }
+    static let cuePatterns: [[PatternWord]] = compiledPatterns.flatMap(\.1).filter { $0.count > 1 }
+
+    /// A question's words and where each occurs, for finding patterns in it.
+    struct WordPositions {
+        let words: [String]
+        private var occurrences: [String: [Int]] = [:]
+        /// The distinct words in byte order, for patterns whose first word ends in `*`.
+        private let sortedWords: [String]
+
+        init(_ words: [String]) {
+            self.words = words
+            for (position, word) in words.enumerated() { occurrences[word, default: []].append(position) }
+            sortedWords = occurrences.keys.sorted()
+        }
+
+        /// Where `first` occurs, in no particular order.
+        func positions(of first: PatternWord) -> [Int] {
+            guard first.isPrefix else { return occurrences[first.text] ?? [] }
+            var low = 0, high = sortedWords.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sortedWords[middle] < first.text { low = middle + 1 } else { high = middle }
+            }
+            var found: [Int] = []
+            while low < sortedWords.count, sortedWords[low].hasPrefix(first.text) {
+                found += occurrences[sortedWords[low]] ?? []
+                low += 1
+            }
+            return found
+        }
+
+        /// The starts of every occurrence of `pattern`.
+        func starts(of pattern: [PatternWord]) -> [Int] {
+            guard let first = pattern.first else { return [] }
+            return positions(of: first).filter { start in
+                start + pattern.count <= words.count
+                    && pattern.indices.dropFirst().allSatisfy { pattern[$0].matches(words[start + $0]) }
+            }
+        }
+
+        func contains(_ pattern: [PatternWord]) -> Bool {
+            guard let first = pattern.first else { return false }
+            return positions(of: first).contains { start in
+                start + pattern.count <= words.count
+                    && pattern.indices.dropFirst().allSatisfy { pattern[$0].matches(words[start + $0]) }
+            }
+        }
+    }
 
     /// Words of a type phrase that still name what the question is about: "what cream" asks
     /// for a treatment and about creams; "from spreading" asks for prevention of the spread.
@@ -138,24 +178,5 @@ public enum QuestionClassifier {
     /// enough: tokenizing them with `*` swapped out took a twentieth of a whole `ask`.
     static let compiledRules: [(QuestionType, [[String]])] = rules.map { rule in
         (rule.0, rule.1.map { $0.split(separator: " ").map(String.init) })
-    }
-
-    /// True when the word sequence `pattern` occurs in `words`.
-    static func matches(_ pattern: [String], in words: [String]) -> Bool {
-        guard !pattern.isEmpty, words.count >= pattern.count else { return false }
-        for start in 0...(words.count - pattern.count) {
-            var all = true
-            for (offset, wanted) in pattern.enumerated() where !wordMatches(wanted, words[start + offset]) {
-                all = false
-                break
-            }
-            if all { return true }
-        }
-        return false
-    }
-
-    static func wordMatches(_ pattern: String, _ word: String) -> Bool {
-        if pattern.hasSuffix("*") { return word.hasPrefix(pattern.dropLast()) }
-        return pattern == word
     }
 }
