@@ -2,7 +2,7 @@
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
 # MedSearch alone on the paraphrase form, a third wording read for one change only: TQ9);
-# then MedSearch on the Corpus question set, its held-out set and its fresh set. Prints the tables that Benchmarks/RESULTS.md holds.
+# then MedSearch on the Corpus question set, its held-out set, its fresh set and its blind9 set. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
 #   WORK=/tmp/x Benchmarks/quality.sh
@@ -48,3 +48,8 @@ echo
 echo "Fresh Corpus question set (Benchmarks/corpus-questions/fresh-*; written blind in session 8, measured blind once, see RESULTS; do not tune on it):"
 "$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/fresh-questions.tsv \
   --qrels Benchmarks/corpus-questions/fresh-qrels.txt
+
+echo
+echo "Blind9 Corpus question set (Benchmarks/corpus-questions/blind9-*; written blind in session 9, measured blind once, see RESULTS; do not tune on it):"
+"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind9-questions.tsv \
+  --qrels Benchmarks/corpus-questions/blind9-qrels.txt
