@@ -154,18 +154,18 @@ public enum QuestionClassifier {
         /// The starts of every occurrence of `pattern`.
         func starts(of pattern: [PatternWord]) -> [Int] {
             guard let first = pattern.first else { return [] }
-            return positions(of: first).filter { start in
-                start + pattern.count <= words.count
-                    && pattern.indices.dropFirst().allSatisfy { pattern[$0].matches(words[start + $0]) }
-            }
+            return positions(of: first).filter { occurs(pattern, at: $0) }
         }
 
         func contains(_ pattern: [PatternWord]) -> Bool {
             guard let first = pattern.first else { return false }
-            return positions(of: first).contains { start in
-                start + pattern.count <= words.count
-                    && pattern.indices.dropFirst().allSatisfy { pattern[$0].matches(words[start + $0]) }
-            }
+            return positions(of: first).contains { occurs(pattern, at: $0) }
+        }
+
+        /// Whether `pattern`, whose first word is at `start`, goes on there.
+        private func occurs(_ pattern: [PatternWord], at start: Int) -> Bool {
+            start + pattern.count <= words.count
+                && pattern.indices.dropFirst().allSatisfy { pattern[$0].matches(words[start + $0]) }
         }
     }
 
