@@ -32,6 +32,12 @@ public struct SearchResult: Sendable {
     /// A searched word as the answers' own text writes it, for display: a correction is an
     /// index term, which may be a stem ("immunotherapi" reads "immunotherapy"); unchanged when
     /// no answer holds it.
+    /// Short forms also searched as the words the indexed articles give them ("nph" → "normal
+    /// pressure hydrocephalus"; `AbbreviationFinder`).
+    public var abbreviations: [(short: String, long: [String])] {
+        terms.compactMap { $0.longForms.isEmpty ? nil : ($0.group.surface.joined(separator: " "), $0.longForms) }
+    }
+
     public func shownForm(of searched: String) -> String {
         let stems = TextTokenizer.words(searched).map(PorterStemmer.stem)
         guard stems.count == 1, let wanted = stems.first else { return searched }
@@ -386,8 +392,10 @@ public final class SearchEngine {
                 }
             }
             // An abbreviation the articles define ("nph"): also the words it stands for.
+            var longForms: [String] = []
             if let typedWord, correctedFrom == nil {
                 for long in try abbreviations(of: typedWord) where !group.alternatives.contains(long) {
+                    longForms.append(long.joined(separator: " "))
                     group.alternatives.append(long)
                     postings = postings.union(try postingsReader.postings(of: TermGroup(surface: long, alternatives: [long]),
                                                                           topicOnly: topicOnly, stem: stem))
@@ -407,8 +415,10 @@ public final class SearchEngine {
             })
             let weight = max(0.1, log(total / max(Double(frequency), 0.5)))
             let informative = Double(frequency) <= weights.commonTermShare * total
-            result.append(WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
-                                        informative: informative, correctedFrom: correctedFrom, stem: stem))
+            var weighted = WeightedGroup(group: group, documentFrequency: frequency, weight: weight,
+                                         informative: informative, correctedFrom: correctedFrom, stem: stem)
+            weighted.longForms = longForms
+            result.append(weighted)
             lists.append(postings)
         }
         // A long message keeps its most informative terms: the chatter's common words cost

@@ -21,7 +21,7 @@ struct AskCommand: ParsableCommand {
         hydrocephalus (NPH)") is also searched as the words it stands for ("nph"); --explain \
         shows every term's alternatives and role (topic, generic, type cue). The JSON \
         has the same parts: question, questionType, emergency, answers, noAnswer, mentionedIn, \
-        corrections, disclaimer (and explain with --explain); a part with no value is left out.
+        corrections, abbreviations, disclaimer (and explain with --explain); a part with no value is left out.
 
         Examples:
           medsearch ask "is immunotherapy a cure"
@@ -110,6 +110,12 @@ struct AskOutput: Encodable {
     var mentionedIn: [PassageMention]
     /// Words searched as another, indexed word (spelling correction).
     var corrections: [Correction]
+    /// Short forms also searched as the words the indexed articles give them.
+    var abbreviations: [Abbreviation]
+    struct Abbreviation: Encodable {
+        var short: String
+        var longForms: [String]
+    }
     struct Correction: Encodable {
         var typed: String
         var searched: String
@@ -125,6 +131,7 @@ struct AskOutput: Encodable {
         noAnswer = result.noAnswerReason
         mentionedIn = result.mentionedIn
         corrections = result.corrections.map { Correction(typed: $0.typed, searched: $0.searched) }
+        abbreviations = result.abbreviations.map { Abbreviation(short: $0.short, longForms: $0.long) }
         if explain {
             self.explain = Explanation(
                 type: result.question.type.rawValue,
@@ -160,6 +167,13 @@ struct AnswerCard {
             // Said up front: a correction can be wrong (a name the index lacks taken for a word it holds).
             lines.append(style.dim("Searched for " + corrections.map { "\"\($0.searched)\" (you typed \"\($0.typed)\")" }
                 .joined(separator: ", ") + "."))
+        }
+        let abbreviations = result.abbreviations
+        if !abbreviations.isEmpty {
+            // Said too: a short form can stand for something else than the articles' sense.
+            lines.append(style.dim("Also searched " + abbreviations.map { item in
+                "\"\(item.short)\" as " + item.long.map { "\"\($0)\"" }.joined(separator: " or ")
+            }.joined(separator: ", ") + " (as the articles define it)."))
         }
         lines.append("")
         if result.answers.isEmpty {

@@ -235,6 +235,18 @@ import Testing
         #expect(!summary.stderr.contains("warning"), "\(summary.stderr)")
     }
 
+    /// A short form searched as its long form is said under the question and in the JSON.
+    @Test func askSaysWhichAbbreviationItExpanded() throws {
+        let text = try Self.run(["ask", "what does icans mean", "--db", Self.index])
+        #expect(text.stdout.contains("Also searched \"icans\" as \"immune effector cell associated neurotoxicity syndrome\""), "\(text.stdout)")
+        let json = try Self.run(["ask", "what does icans mean", "--db", Self.index, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let abbreviations = try #require(object["abbreviations"] as? [[String: Any]])
+        #expect(abbreviations.first?["short"] as? String == "icans")
+        let plain = try Self.run(["ask", "is immunotherapy a cure", "--db", Self.index])
+        #expect(!plain.stdout.contains("Also searched"))
+    }
+
     @Test func statsCountsTheCorpus() throws {
         let output = try Self.run(["stats", "--db", Self.index, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])

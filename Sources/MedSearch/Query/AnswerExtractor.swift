@@ -199,6 +199,9 @@ public struct WeightedGroup: Sendable, Equatable {
     public var informative: Bool
     /// The spelling correction applied, if any ("immunotharapy" → "immunotherapi").
     public var correctedFrom: String?
+    /// The long forms the indexed articles give this short form, searched too ("nph" →
+    /// "normal pressure hydrocephalus"); empty for other terms.
+    public var longForms: [String] = []
 
     let stems: [[String]]
 

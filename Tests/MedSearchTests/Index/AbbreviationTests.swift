@@ -46,6 +46,8 @@ import Testing
         let result = try SearchEngine(path: index).answers(to: "exercise for nph", limit: 3)
         #expect(result.answers.first?.passageID == "fx-nph-activity#1", "\(result.answers.map(\.passageID)) \(result.noAnswerReason ?? "")")
         #expect(result.terms.contains { $0.group.alternatives == [["nph"], ["normal", "pressure", "hydrocephalus"]] })
+        // Said to the reader, as a spelling correction is.
+        #expect(result.abbreviations.map(\.short) == ["nph"] && result.abbreviations.first?.long == ["normal pressure hydrocephalus"])
     }
 
     /// A short word of everyday English is not read as an abbreviation: the Corpus defines
