@@ -29,15 +29,15 @@ public struct SearchResult: Sendable {
         }
     }
 
-    /// A searched word as the answers' own text writes it, for display: a correction is an
-    /// index term, which may be a stem ("immunotherapi" reads "immunotherapy"); unchanged when
-    /// no answer holds it.
     /// Short forms also searched as the words the indexed articles give them ("nph" → "normal
     /// pressure hydrocephalus"; `AbbreviationFinder`).
     public var abbreviations: [(short: String, long: [String])] {
         terms.compactMap { $0.longForms.isEmpty ? nil : ($0.group.surface.joined(separator: " "), $0.longForms) }
     }
 
+    /// A searched word as the answers' own text writes it, for display: a correction is an
+    /// index term, which may be a stem ("immunotherapi" reads "immunotherapy"); unchanged when
+    /// no answer holds it.
     public func shownForm(of searched: String) -> String {
         let stems = TextTokenizer.words(searched).map(PorterStemmer.stem)
         guard stems.count == 1, let wanted = stems.first else { return searched }
