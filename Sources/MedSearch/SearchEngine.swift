@@ -344,7 +344,7 @@ public final class SearchEngine {
             if let context { return context }
             var marks = [Bool](repeating: false, count: scorer.passageCount)
             for (position, group) in groups.enumerated()
-            where !group.isTypeCue && !WeightedGroup.isGeneric(group.alternatives, stems: group.alternatives.map { $0.map(stem) }) {
+            where !group.isTypeCue && !WeightedGroup.isGeneric(asked: group.alternatives.first ?? [], stems: (group.alternatives.first ?? []).map(stem)) {
                 let topicOnly = narrowed.contains(position)
                 // A compound's own words count too: "beckwith" for "beckwith-wieddeman".
                 let lists = try [postingsReader.postings(of: group, topicOnly: topicOnly, stem: stem)]

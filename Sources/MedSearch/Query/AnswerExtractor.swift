@@ -218,14 +218,16 @@ public struct WeightedGroup: Sendable, Equatable {
         self.informative = informative
         self.correctedFrom = correctedFrom
         stems = group.alternatives.map { $0.map(stem) }
-        isGeneric = group.isTypeCue || Self.isGeneric(group.alternatives, stems: stems)
+        isGeneric = group.isTypeCue || Self.isGeneric(asked: group.alternatives.first ?? [], stems: stems.first ?? [])
     }
 
-    /// True when every word of every alternative is a generic word or a number.
-    static func isGeneric(_ alternatives: [[String]], stems: [[String]]) -> Bool {
-        zip(alternatives, stems).allSatisfy { words, stems in
-            zip(words, stems).allSatisfy { word, stem in GenericWords.contains(stem) || word.allSatisfy(\.isNumber) }
-        }
+    /// True when every word the question asked (a group's first alternative: its words, or their
+    /// spelling correction) is a generic word or a number. The group's other alternatives do not
+    /// count: "side effects" says what kind of answer is wanted though its group also searches
+    /// "adverse events" (which made it a topic word, so "rsv vaccine side effects" was answered
+    /// by other vaccines' side effects).
+    static func isGeneric(asked words: [String], stems: [String]) -> Bool {
+        zip(words, stems).allSatisfy { word, stem in GenericWords.contains(stem) || word.allSatisfy(\.isNumber) }
     }
 
     /// How often any alternative occurs as a phrase in `tokens` (porter stems, in order).
