@@ -204,8 +204,9 @@ public final class SearchEngine {
         // to fill `limit` even when one article holds many of them.
         // A question describing an emergency is also answered by a section on when to seek care
         // ("hives with lip swelling": "When are hives an emergency?"), as much as by one of its
-        // own type.
-        let alsoAnswering: QuestionType? = result.emergency.map { !$0.isCrisisLine } == true ? .emergency : nil
+        // own type; so is a question by the sections of its type's related types.
+        let emergency: [QuestionType] = result.emergency.map { !$0.isCrisisLine } == true ? [.emergency] : []
+        let alsoAnswering = emergency + analyzed.type.alsoAnsweredBy
         var ranked = scorer.rank(terms, postings: postings, type: analyzed.type, alsoAnswering: alsoAnswering, weights: weights,
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
         // A question describing an emergency still gets the closest answers under the notice.

@@ -71,7 +71,7 @@ struct CandidateScorer {
     /// The `limit` best candidates, best first, ties in passage order. `terms` and `postings`
     /// run in parallel; at most 64 terms count (the analyzer keeps 48).
     mutating func rank(_ terms: [WeightedGroup], postings: [TermPostings], type: QuestionType,
-                       alsoAnswering: QuestionType? = nil, weights: RankingWeights, limit: Int) -> [Candidate] {
+                       alsoAnswering: [QuestionType] = [], weights: RankingWeights, limit: Int) -> [Candidate] {
         defer { clear() }
         let total = Float(max(passageCount, 1))
         let fieldWeights = SIMD4<Float>(Float(weights.fieldTitle), Float(weights.fieldHeading),
@@ -184,7 +184,7 @@ struct CandidateScorer {
             let asksWhatItCauses = namedBeforeCause & inTitle[passage] & present != 0
             let answersType = asksWhatItCauses ? record.answersType == .symptoms || record.answersType == .sideEffects
                 : record.answersType == type
-            let typeBoost = (type != .other && answersType) || (alsoAnswering.map { record.answersType == $0 } ?? false) ? weights.typeMatchBoost : 0
+            let typeBoost = (type != .other && answersType) || alsoAnswering.contains(record.answersType) ? weights.typeMatchBoost : 0
             let headingMatches = Double((inHeading[passage] & present).nonzeroBitCount)
             let similarity = record.headingTerms == 0 ? 0 : 2 * headingMatches / (presentCount + Double(record.headingTerms))
             let titleMatches = min((inTitle[passage] & present).nonzeroBitCount, Int(record.titleTerms))

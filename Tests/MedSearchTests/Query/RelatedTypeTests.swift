@@ -1,0 +1,25 @@
+import Testing
+@testable import MedSearch
+
+/// A question is also answered by the sections of its type's related types
+/// (`QuestionType.alsoAnsweredBy`), boosted as much as a section of its own type.
+@Suite struct RelatedTypeTests {
+    @Test func theRelatedTypesAreTheMeasuredOnes() {
+        #expect(QuestionType.outlook.alsoAnsweredBy == [.cure, .mechanism])
+        #expect(QuestionType.nextSteps.alsoAnsweredBy == [.emergency])
+        #expect(QuestionType.causes.alsoAnsweredBy == [.misconceptions])
+        #expect(QuestionType.definition.alsoAnsweredBy.isEmpty)
+    }
+
+    /// Each question's type differs from its best section's: outlook → "can it be cured?",
+    /// next steps → when it is an emergency, causes → the myths that settle it.
+    @Test(arguments: [
+        ("can you die from cytokine release syndrome", "cytokine-release-syndrome#7"),
+        ("my bp is 185/125 what should i do", "high-blood-pressure#8"),
+        ("does hay fever cause a fever", "hay-fever#9"),
+    ])
+    func aRelatedSectionAnswers(question: String, expected: String) throws {
+        let first = try AbsentWordTests.first(question)
+        #expect(first.passage == expected, "\(first.found)")
+    }
+}
