@@ -216,8 +216,8 @@ public final class SearchEngine {
         // every topic word of a question of several, though it names none ("scarlet fever" in a
         // strep-throat passage, "positive ANA test" in lupus's): a single word ("acne") is too
         // easily found in passing.
-        let minimum = minimumCoverage(terms)
-        func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { self.isWeak(candidate, minimum: minimum) }
+        let need = coverageNeed(terms)
+        func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { need.isWeak(candidate) }
         let severalTopics = Self.topicTerms(terms).count >= 2
         if mayDecline, let first = ranked.first, isWeak(first),
            let covered = ranked.firstIndex(where: { !isWeak($0) && ($0.namesTopic || (severalTopics && $0.parts.coverage >= 1)) }) {
@@ -236,7 +236,7 @@ public final class SearchEngine {
             perArticle[article] = count + 1
             chosen.append(candidate)
         }
-        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings, minimum: minimum) {
+        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings, need: need) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -264,22 +264,34 @@ public final class SearchEngine {
         return result
     }
 
-    /// Why the best passage is too weak to show, or nil when it answers: it must contain
-    /// enough of the weight of the question's topic words (a word the index lacks weighs as
-    /// much as the rarest word, so "tamoxifen side effects" is not answered by a passage on
-    /// other side effects).
-    private func isWeak(_ candidate: CandidateScorer.Candidate, minimum: Double) -> Bool {
-        candidate.parts.coverage < (candidate.namesTopic ? minimum : weights.minimumCoverageInPassing)
+    /// The share of the weight of the question's topic words a passage must contain to answer
+    /// (a word the index lacks weighs as much as the rarest word, so "tamoxifen side effects" is
+    /// not answered by a passage on other side effects): `named` for a passage whose title,
+    /// heading or keywords hold one of them, `inPassing` for one that only mentions them.
+    struct CoverageNeed {
+        var named: Double
+        var inPassing: Double
+
+        func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool {
+            candidate.parts.coverage < (candidate.namesTopic ? named : inPassing)
+        }
     }
 
-    /// The coverage a passage about the question's topic needs: less for a question of many
-    /// topic words, some of which are the asker's circumstances ("took my bp at the pharmacy").
-    private func minimumCoverage(_ terms: [WeightedGroup]) -> Double {
-        terms.count { !$0.isGeneric } >= weights.manyTopicWords ? weights.minimumCoverageManyWords : weights.minimumCoverage
+    /// Less for a question of many topic words, some of which are the asker's circumstances
+    /// ("took my bp at the pharmacy"), and least for a long message, most of whose words are
+    /// its story ("walks the dog every day").
+    private func coverageNeed(_ terms: [WeightedGroup]) -> CoverageNeed {
+        let topics = terms.count { !$0.isGeneric }
+        if topics >= weights.longMessageTopicWords {
+            return CoverageNeed(named: weights.minimumCoverageLongMessage, inPassing: weights.minimumCoverageLongMessageInPassing)
+        }
+        return CoverageNeed(named: topics >= weights.manyTopicWords ? weights.minimumCoverageManyWords : weights.minimumCoverage,
+                            inPassing: weights.minimumCoverageInPassing)
     }
 
-    private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings], minimum: Double) -> String? {
-        guard isWeak(best, minimum: minimum) else { return nil }
+    /// Why the best passage is too weak to show, or nil when it answers.
+    private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings], need: CoverageNeed) -> String? {
+        guard need.isWeak(best) else { return nil }
         let topics = Self.topicTerms(terms)
         let missing = terms.indices.filter { index in
             topics.contains(terms[index]) && !postings[index].entries.contains { $0.passage == best.passage }

@@ -69,6 +69,20 @@ import Testing
         #expect(absent.answers.isEmpty, "\(absent.answers.map(\.passageID))")
     }
 
+    /// A long message is mostly the asker's story ("goes fishing with his mates every weekend"):
+    /// a passage naming its topic needs only `minimumCoverageLongMessage` of the weight to answer.
+    @Test func aLongMessageIsAnsweredFromItsMedicalWords() throws {
+        let engine = try SearchEngine(path: Self.index)
+        let message = "My dad is 66 and has been on Humira for his Crohn's for about a year, he feels great and goes fishing "
+            + "with his mates every weekend, but now he has a fever and a cough, should he skip his next shot"
+        let story = try engine.answers(to: message, limit: 3)
+        #expect(story.answers.first?.articleID == "biologics-inflammatory-bowel-disease", "\(story.noAnswerReason ?? "")")
+        var strict = RankingWeights.standard
+        strict.longMessageTopicWords = 1000
+        let declined = try SearchEngine(path: Self.index, weights: strict).answers(to: message, limit: 3)
+        #expect(declined.answers.isEmpty, "\(declined.answers.map(\.passageID))")
+    }
+
     /// Relatives are the asker's circumstances, like "mom" and "dad": "mum" and "grandma" do not
     /// decide which passage covers the question.
     @Test func relativesAreNotTopicWords() throws {
