@@ -196,18 +196,21 @@ public enum Synonyms {
         return map
     }()
 
-    /// The one-word phrase of the lexicon closest to `word` (a word neither the index nor the
-    /// lexicon holds): within one edit, two from eight letters, and only when no other phrase is
-    /// as close. "amlodopine" is "amlodipine" though the index never names it, so its group
-    /// ("calcium channel blocker") is searched. Nil for words under five letters.
+    /// The phrase of the lexicon closest to `word` (a word neither the index nor the lexicon
+    /// holds), a phrase of several words read run together: within one edit, two from eight
+    /// letters, and only when no other phrase is as close. "amlodopine" is "amlodipine" though
+    /// the index never names it, so its group ("calcium channel blocker") is searched;
+    /// "hayfever" is "hay fever". Nil for words under five letters.
     static func closestWord(to word: String) -> (phrase: [String], group: Int)? {
         guard word.count >= 5 else { return nil }
         let allowed = word.count >= 8 ? 2 : 1
         let typed = Array(word.unicodeScalars)
         var closest: [(phrase: [String], group: Int)] = []
         var closestDistance = allowed + 1
-        for (phrase, group) in index where phrase.count == 1 && phrase[0].count >= 5 && abs(phrase[0].count - word.count) <= allowed {
-            let distance = EditDistance.damerauLevenshtein(typed, Array(phrase[0].unicodeScalars), limit: allowed)
+        for (phrase, group) in index {
+            let joined = phrase.count == 1 ? phrase[0] : phrase.joined()
+            guard joined.count >= 5, abs(joined.count - word.count) <= allowed else { continue }
+            let distance = EditDistance.damerauLevenshtein(typed, Array(joined.unicodeScalars), limit: allowed)
             guard distance <= allowed, distance <= closestDistance else { continue }
             if distance < closestDistance { closest.removeAll() }
             closestDistance = distance

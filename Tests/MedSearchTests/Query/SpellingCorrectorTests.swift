@@ -94,6 +94,15 @@ import Testing
         #expect(try engine.answers(to: "signs of a concussion in kids", limit: 3).corrections.isEmpty)
     }
 
+    /// A lexicon phrase typed as one word ("hayfever") is searched as the phrase's group.
+    @Test func aPhraseRunTogetherIsSearchedAsThePhrase() throws {
+        #expect(Synonyms.closestWord(to: "hayfever")?.phrase == ["hay", "fever"])
+        #expect(Synonyms.closestWord(to: "heartattack")?.phrase == ["heart", "attack"])
+        let result = try SearchEngine(path: Self.index).answers(to: "does local honey help hayfever", limit: 3)
+        #expect(result.corrections.map(\.searched) == ["hay fever"], "\(result.corrections)")
+        #expect(result.answers.first?.articleID == "hay-fever", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     @Test func surfaceFormsStemBackToTheVocabularyTerm() {
         for stem in ["diseas", "lupu", "immunotherapi", "migrain", "asthma"] {
             #expect(PorterStemmer.stem(SpellingCorrector.surfaceForm(ofStem: stem)) == stem, "stem: \(stem)")
