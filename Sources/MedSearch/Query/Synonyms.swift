@@ -207,10 +207,8 @@ public enum Synonyms {
         let typed = Array(word.unicodeScalars)
         var closest: [(phrase: [String], group: Int)] = []
         var closestDistance = allowed + 1
-        for (phrase, group) in index {
-            let joined = phrase.count == 1 ? phrase[0] : phrase.joined()
-            guard joined.count >= 5, abs(joined.count - word.count) <= allowed else { continue }
-            let distance = EditDistance.damerauLevenshtein(typed, Array(joined.unicodeScalars), limit: allowed)
+        for (joined, phrase, group) in runTogether where abs(joined.count - typed.count) <= allowed {
+            let distance = EditDistance.damerauLevenshtein(typed, joined, limit: allowed)
             guard distance <= allowed, distance <= closestDistance else { continue }
             if distance < closestDistance { closest.removeAll() }
             closestDistance = distance
@@ -220,6 +218,12 @@ public enum Synonyms {
         guard let first = closest.first, closest.allSatisfy({ $0.group == first.group }) else { return nil }
         return closest.min { $0.phrase.lexicographicallyPrecedes($1.phrase) }
     }
+
+    /// Every phrase of `index` of five letters or more, its words run together ("hayfever"),
+    /// worked out once: `closestWord` compares a word with each.
+    static let runTogether: [(joined: [Unicode.Scalar], phrase: [String], group: Int)] = index
+        .map { (Array($0.key.joined().unicodeScalars), $0.key, $0.value) }
+        .filter { $0.joined.count >= 5 }
 
     /// The longest phrase in `index` that starts at `words[start]`: its length and group.
     static func longestMatch(in words: [String], at start: Int) -> (length: Int, group: Int)? {

@@ -22,8 +22,16 @@ public enum WordVariants {
         ("us", "al"), ("al", "us"),            // streptococcus ↔ streptococcal, fungus ↔ fungal
     ]
 
+    /// Irregular participles a question uses for a symptom or an injury, and the verb the
+    /// articles' nouns stem to: "swollen ankles" finds "ankle swelling" (`swell`).
+    static let irregular: [String: String] = [
+        "swollen": "swell", "broken": "break", "bitten": "bite", "torn": "tear", "stung": "sting",
+        "burnt": "burn", "bled": "bleed", "fallen": "fall", "frozen": "freeze", "shaken": "shake",
+    ]
+
     /// Candidate variants of `word` (not checked against the index).
     public static func candidates(_ word: String) -> [String] {
+        if let verb = irregular[word] { return [verb] }
         guard word.count >= 5, word.allSatisfy(\.isLetter) else { return [] }
         var result: [String] = []
         for (suffix, replacement) in rules where word.hasSuffix(suffix) {

@@ -6,7 +6,7 @@ import Testing
         ("treatment", "treat"), ("diagnosis", "diagnose"), ("allergic", "allergy"),
         ("asthmatics", "asthma"), ("psoriatic", "psoriasis"), ("diabetics", "diabetes"), ("arthritic", "arthritis"),
         ("streptococcus", "streptococcal"), ("streptococcal", "streptococcus"), ("fungal", "fungus"),
-        ("blockage", "block"), ("breakage", "break"),
+        ("blockage", "block"), ("breakage", "break"), ("swollen", "swell"), ("bitten", "bite"),
     ])
     func offersTheRelatedForm(word: String, variant: String) {
         #expect(WordVariants.candidates(word).contains(variant), "\(WordVariants.candidates(word))")
@@ -18,6 +18,14 @@ import Testing
         let engine = try SearchEngine(path: TestPaths.freshIndex(name: "corpus.sqlite"))
         let result = try engine.answers(to: "exercise for asthmatics", limit: 3)
         #expect(result.noAnswerReason == nil && result.answers.first?.articleID == "asthma", "\(result.answers.map(\.passageID))")
+    }
+
+    /// An irregular participle finds its verb's forms: "swollen ankles" is answered by "ankle
+    /// swelling" among a medicine's side effects, not declined for "swollen".
+    @Test func anIrregularParticipleFindsItsVerb() throws {
+        let engine = try SearchEngine(path: TestPaths.freshIndex(name: "corpus.sqlite"))
+        let result = try engine.answers(to: "amlodopine swollen ankles", limit: 3)
+        #expect(result.answers.first?.passageID == "high-blood-pressure#5", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 }
 
