@@ -218,9 +218,12 @@ public final class SearchEngine {
         // easily found in passing.
         let need = coverageNeed(terms)
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { need.isWeak(candidate) }
-        let severalTopics = Self.topicTerms(terms).count >= 2
+        // So do they to one holding a drug the question names: articles list drugs in their
+        // sections' bodies ("aimovig side effects": erenumab among the migraine preventives).
+        let topics = Self.topicTerms(terms)
+        let holdingAllSuffices = topics.count >= 2 || topics.contains { Synonyms.isDrugName($0.group.alternatives.first ?? []) }
         if mayDecline, let first = ranked.first, isWeak(first),
-           let covered = ranked.firstIndex(where: { !isWeak($0) && ($0.namesTopic || (severalTopics && $0.parts.coverage >= 1)) }) {
+           let covered = ranked.firstIndex(where: { !isWeak($0) && ($0.namesTopic || (holdingAllSuffices && $0.parts.coverage >= 1)) }) {
             ranked.removeFirst(covered)
         }
         if let candidates = FTS5Query(.any(present.map(\.group.expression))) {

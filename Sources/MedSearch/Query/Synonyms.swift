@@ -184,6 +184,15 @@ public enum Synonyms {
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
     ]
 
+    /// Every phrase of the drug groups (brand ↔ generic, drug → class: from the first to the
+    /// last group), as words.
+    static let drugNames: Set<[String]> = Set(groups[(groups.firstIndex { $0.first == "keytruda" } ?? groups.count)...]
+        .joined().map { TextTokenizer.words($0) })
+
+    /// True when `words` name a drug of the lexicon ("aimovig", "erenumab", "calcium channel
+    /// blocker"): the articles list drugs in their sections' bodies, not in their headings.
+    static func isDrugName(_ words: [String]) -> Bool { drugNames.contains(words) }
+
     /// Phrase (as words) → the index of its group.
     static let index: [[String]: Int] = {
         var map: [[String]: Int] = [:]

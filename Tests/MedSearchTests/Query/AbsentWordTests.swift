@@ -115,7 +115,9 @@ import Testing
 
     /// A passage that holds every topic word of a question of several answers it, though its
     /// title and heading name none of them.
-    @Test(arguments: [("scarlet fever", "strep-throat#2"), ("what does a positive ana test mean", "lupus#4")])
+    /// So does one that lists the drug a question names (erenumab, Aimovig's generic name).
+    @Test(arguments: [("scarlet fever", "strep-throat#2"), ("what does a positive ana test mean", "lupus#4"),
+                      ("aimovig side effects", "migraine#6")])
     func aPassageHoldingEveryTopicWordAnswers(question: String, expected: String) throws {
         let first = try Self.first(question)
         #expect(first.passage == expected, "\(first.found)")

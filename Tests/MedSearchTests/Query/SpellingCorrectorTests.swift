@@ -94,6 +94,14 @@ import Testing
         #expect(try engine.answers(to: "signs of a concussion in kids", limit: 3).corrections.isEmpty)
     }
 
+    /// The lexicon's drug groups: brands, generics and the classes drugs lead to.
+    @Test func drugNamesAreTheDrugGroups() {
+        for drug in [["aimovig"], ["erenumab"], ["keytruda"], ["calcium", "channel", "blocker"]] {
+            #expect(Synonyms.isDrugName(drug), "\(drug)")
+        }
+        for other in [["hay", "fever"], ["acne"], ["lupus"]] { #expect(!Synonyms.isDrugName(other), "\(other)") }
+    }
+
     /// A lexicon phrase typed as one word ("hayfever") is searched as the phrase's group.
     @Test func aPhraseRunTogetherIsSearchedAsThePhrase() throws {
         #expect(Synonyms.closestWord(to: "hayfever")?.phrase == ["hay", "fever"])
