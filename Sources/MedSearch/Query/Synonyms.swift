@@ -10,7 +10,7 @@ public enum Synonyms {
          "allergy injections", "allergy injection", "allergy jabs", "allergy jab"],
         ["allergy tablets", "allergy drops", "sublingual immunotherapy", "slit", "sublingual tablets"],
         ["car t", "cart", "car t cell", "chimeric antigen receptor"],
-        ["checkpoint inhibitors", "checkpoint inhibitor", "checkpoint blockade", "pd 1", "pd l1", "ctla 4", "keytruda", "pembrolizumab", "nivolumab", "opdivo"],
+        ["checkpoint inhibitors", "checkpoint inhibitor", "checkpoint blockade", "keytruda", "pembrolizumab", "nivolumab", "opdivo"],
         ["monoclonal antibodies", "monoclonal antibody", "mab", "mabs"],
         ["rheumatoid arthritis", "ra"],
         ["multiple sclerosis", "ms"],
