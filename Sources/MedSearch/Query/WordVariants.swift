@@ -20,6 +20,8 @@ public enum WordVariants {
         ("sed", "sis"), ("se", "sis"),         // diagnosed → diagnosis
         ("y", "ic"),                           // allergy → allergic
         ("us", "al"), ("al", "us"),            // streptococcus ↔ streptococcal, fungus ↔ fungal
+        ("ant", "ancy"), ("ancy", "ant"),      // pregnant ↔ pregnancy
+        ("ent", "ency"), ("ency", "ent"),      // deficient ↔ deficiency, urgent ↔ urgency
     ]
 
     /// Irregular participles a question uses for a symptom or an injury, and the verb the
