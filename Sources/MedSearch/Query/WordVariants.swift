@@ -22,6 +22,7 @@ public enum WordVariants {
         ("us", "al"), ("al", "us"),            // streptococcus ↔ streptococcal, fungus ↔ fungal
         ("ant", "ancy"), ("ancy", "ant"),      // pregnant ↔ pregnancy
         ("ent", "ency"), ("ency", "ent"),      // deficient ↔ deficiency, urgent ↔ urgency
+        ("logy", "logist"), ("logist", "logy"), // oncology ↔ oncologist
     ]
 
     /// Irregular participles a question uses for a symptom or an injury, and the verb the
