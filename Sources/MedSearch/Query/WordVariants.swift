@@ -23,6 +23,7 @@ public enum WordVariants {
         ("ant", "ancy"), ("ancy", "ant"),      // pregnant ↔ pregnancy
         ("ent", "ency"), ("ency", "ent"),      // deficient ↔ deficiency, urgent ↔ urgency
         ("logy", "logist"), ("logist", "logy"), // oncology ↔ oncologist
+        ("ious", "ion"),                       // infectious → infection
     ]
 
     /// Irregular participles a question uses for a symptom or an injury, and the verb the

@@ -7,7 +7,7 @@ import Testing
         ("asthmatics", "asthma"), ("psoriatic", "psoriasis"), ("diabetics", "diabetes"), ("arthritic", "arthritis"),
         ("streptococcus", "streptococcal"), ("streptococcal", "streptococcus"), ("fungal", "fungus"),
         ("blockage", "block"), ("breakage", "break"), ("swollen", "swell"), ("bitten", "bite"),
-        ("pregnant", "pregnancy"), ("pregnancy", "pregnant"), ("deficient", "deficiency"), ("oncology", "oncologist"),
+        ("pregnant", "pregnancy"), ("pregnancy", "pregnant"), ("deficient", "deficiency"), ("oncology", "oncologist"), ("infectious", "infection"),
     ])
     func offersTheRelatedForm(word: String, variant: String) {
         #expect(WordVariants.candidates(word).contains(variant), "\(WordVariants.candidates(word))")
