@@ -98,6 +98,8 @@ public final class SearchEngine {
     var lexiconCorrections: [String: (phrase: [String], group: Int)?] = [:]
     /// `abbreviations(of:)`'s answers so far.
     var knownAbbreviations: [String: [[String]]] = [:]
+    /// `dictionarySpellings(of:)`'s answers so far (they depend on the index).
+    var knownSpellings: [String: [String]] = [:]
 
     public init(path: String, weights: RankingWeights = .standard, logger: Logger = Logger(label: "medsearch.search")) throws {
         self.path = path
@@ -170,6 +172,7 @@ public final class SearchEngine {
                     postingsReader.reset()
                     corrector.reset()
                     knownAbbreviations.removeAll()
+                    knownSpellings.removeAll()
                     seenDataVersion = version
                 }
                 return try search(question, limit: max(1, limit), declineWeak: declineWeak, detail: detail)
@@ -476,7 +479,8 @@ public final class SearchEngine {
     /// here: `SpellingCorrector` offers no term for them.) Measured in `Benchmarks/RESULTS.md`
     /// (sessions 7 and 8).
     private func correction(for word: String, context: () throws -> [Bool]) throws -> String? {
-        let candidates = try corrector.candidates(for: word)
+        var candidates = try corrector.candidates(for: word)
+        if candidates.isEmpty { candidates = try dictionarySpellings(of: word) }
         guard !candidates.isEmpty else { return nil }
         let marks = try context()
         // The only close term stands when nothing can confirm it (no other topic word in the
@@ -504,6 +508,23 @@ public final class SearchEngine {
         var url: String?
         var body: String
     }
+
+    /// The English words one edit from `word` whose stems the index holds, for a word of
+    /// `longWordForDictionary` letters or more that is no English word and that no indexed stem
+    /// is close to: "hepatitus" stems to "hepatitu", three edits from "hepatitis"'s stem "hepat",
+    /// but it is one edit from "hepatitis".
+    private func dictionarySpellings(of word: String) throws -> [String] {
+        if let known = knownSpellings[word] { return known }
+        var found: [String] = []
+        if word.count >= Self.longWordForDictionary, word.allSatisfy(\.isLetter), !EnglishWords.contains(word) {
+            found = try EnglishWords.withinOneEdit(of: word).filter { try !postingsReader.postings(ofStem: stem($0)).isEmpty }
+        }
+        if knownSpellings.count < 10_000 { knownSpellings[word] = found }
+        return found
+    }
+
+    /// Shorter words are too often one edit from another word.
+    static let longWordForDictionary = 7
 
     /// The lexicon's closest name for a word neither the index nor its spelling correction
     /// found (`Synonyms.closestWord`); never for an English word.

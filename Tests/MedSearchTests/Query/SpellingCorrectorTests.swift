@@ -94,6 +94,17 @@ import Testing
         #expect(try engine.answers(to: "signs of a concussion in kids", limit: 3).corrections.isEmpty)
     }
 
+    /// A misspelling whose stem is far from the right word's ("hepatitus" stems to "hepatitu",
+    /// "hepatitis" to "hepat") is corrected to the English word one edit away that the index
+    /// holds; a short word is not.
+    @Test func aMisspellingOneEditFromADictionaryWordIsCorrected() throws {
+        #expect(EnglishWords.withinOneEdit(of: "hepatitus").contains("hepatitis"))
+        #expect(!EnglishWords.withinOneEdit(of: "hepatitus").contains("hepatitus"))
+        let result = try SearchEngine(path: Self.index).answers(to: "hepatitus b test before rituximab", limit: 3)
+        #expect(result.corrections.map(\.typed) == ["hepatitus"], "\(result.corrections)")
+        #expect(result.answers.first?.articleID == "immunotherapy-lymphoma-leukemia", "\(result.answers.map(\.passageID))")
+    }
+
     /// The lexicon's drug groups: brands, generics and the classes drugs lead to.
     @Test func drugNamesAreTheDrugGroups() {
         for drug in [["aimovig"], ["erenumab"], ["keytruda"], ["calcium", "channel", "blocker"]] {
