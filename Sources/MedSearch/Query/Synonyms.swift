@@ -76,7 +76,7 @@ public enum Synonyms {
         ["water pill", "water pills", "diuretic", "diuretics"],
         ["std", "stds", "sti", "sexually transmitted"],
         ["dka", "diabetic ketoacidosis", "ketoacidosis"],
-        ["gastro", "gastroenterologist"], ["rehab", "rehabilitation"],
+        ["gastro", "gastroenterologist"], ["rehab", "rehabilitation"], ["temp", "temperature"], ["vax", "vaccine"],
         ["derm", "dermatologist"],
         ["epi pen", "epipen", "epinephrine auto injector"],
         ["pd1", "pd 1"],
