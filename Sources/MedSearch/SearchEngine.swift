@@ -390,9 +390,11 @@ public final class SearchEngine {
                     correctedFrom = group.alternatives[0].joined(separator: " ")
                     group.alternatives = [words]
                     postings = try postingsReader.postings(of: group, stem: stem)
-                } else if words.count == 1, let known = lexiconCorrection(for: words[0]) {
-                    // Not in the index but close to a name the lexicon knows ("amlodopine"): its group.
-                    // An English word is left alone here too ("concussion" is not "convulsion").
+                } else if words.count == 1, try corrector.candidates(for: words[0]).isEmpty, let known = lexiconCorrection(for: words[0]) {
+                    // Not in the index, nor close to an indexed term, but close to a name the lexicon
+                    // knows ("amlodopine"): its group. Left alone when indexed terms are as close and
+                    // the question cannot choose ("vacine": "vaccine" or "vagina"). An English word is
+                    // left alone here too ("concussion" is not "convulsion").
                     correctedFrom = words[0]
                     group.alternatives = [known.phrase] + Synonyms.groups[known.group].map { TextTokenizer.words($0) }
                         .filter { $0 != known.phrase }
