@@ -157,7 +157,7 @@ public enum Synonyms {
         ["tylenol", "acetaminophen", "paracetamol"], ["advil", "ibuprofen"], ["motrin", "ibuprofen"],
         ["aleve", "naproxen"], ["aspirin", "acetylsalicylic"], ["benadryl", "diphenhydramine"],
         ["zyrtec", "cetirizine"], ["claritin", "loratadine"], ["allegra", "fexofenadine"],
-        ["flonase", "fluticasone"], ["nasacort", "triamcinolone"], ["afrin", "oxymetazoline", "decongestant spray"],
+        ["flonase", "fluticasone"], ["nasacort", "triamcinolone", "steroid nasal spray"], ["afrin", "oxymetazoline", "decongestant spray"],
         ["sudafed", "pseudoephedrine", "decongestant"], ["singulair", "montelukast"],
         ["ventolin", "albuterol", "salbutamol"], ["proair", "albuterol"], ["symbicort", "budesonide formoterol", "combination inhaler"],
         ["imitrex", "sumatriptan", "triptan"], ["triptans", "triptan"], ["aimovig", "erenumab"],
@@ -182,6 +182,8 @@ public enum Synonyms {
         ["flovent", "inhaled steroid"], ["pulmicort", "inhaled steroid"], ["maxalt", "rizatriptan", "triptan"],
         ["amoxil", "amoxicillin"], ["augmentin", "amoxicillin clavulanate"], ["cipro", "ciprofloxacin"],
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
+        ["propranolol", "beta blocker"], ["bisoprolol", "beta blocker"], ["carvedilol", "beta blocker"],
+        ["nasonex", "mometasone"], ["rhinocort", "budesonide"], ["excedrin", "pain reliever"],
     ]
 
     /// Every phrase of the drug groups (brand ↔ generic, drug → class: from the first to the

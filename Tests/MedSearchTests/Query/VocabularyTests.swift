@@ -19,7 +19,9 @@ import Testing
     /// A brand the Corpus never names finds the generic it does name; a drug named only by its
     /// class finds the class.
     @Test(arguments: [("what is adcetris used for", "immunotherapy-lymphoma-leukemia"),
-                      ("is it ok to use symbicort as my rescue inhaler", "asthma")])
+                      ("is it ok to use symbicort as my rescue inhaler", "asthma"),
+                      ("propranolol and allergy shots", "allergy-shots"),
+                      ("how long until nasacort works", "hay-fever")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
