@@ -31,13 +31,18 @@ enum RedFlagInfantFever {
     /// Words before a reading that mark it as a temperature.
     static let temperatureWords: Set<String> = Set(RedFlagLexicon.classes["fever"] ?? []).union(["reading", "thermometer", "rectal", "rectally"])
 
-    /// `true` when the question names a baby under 3 months, and any temperature
-    /// it quotes is a fever.
+    /// `true` when the question names a baby under 3 months, and any temperature it quotes is
+    /// a fever; with no reading, it must say so in words ("fever", "felt hot", "warm"): a
+    /// question about the thermometer itself is not an emergency.
     static func isSatisfied(by tokens: [RedFlagToken]) -> Bool {
         guard mentionsBabyUnderThreeMonths(tokens) else { return false }
         let readings = temperatureReadings(tokens)
-        return readings.isEmpty || readings.contains(where: isFever)
+        if readings.isEmpty { return tokens.contains { feverWords.contains($0.text) } }
+        return readings.contains(where: isFever)
     }
+
+    /// Words that say a baby has a fever without a reading.
+    static let feverWords: Set<String> = Set(RedFlagLexicon.classes["fever"] ?? []).union(["hot", "warm", "burning"])
 
     static func mentionsBabyUnderThreeMonths(_ tokens: [RedFlagToken]) -> Bool {
         for (i, token) in tokens.enumerated() {

@@ -7,7 +7,7 @@
 /// the benchmark questions. Bump ``version`` whenever a rule changes.
 enum RedFlagRuleBook {
     /// Version of the rule set, reported as ``RedFlagDetector/ruleSetVersion``.
-    static let version = "redflag-1.2"
+    static let version = "redflag-1.3"
 
     static let rules: [RedFlagRule] = [
         // 988 Suicide & Crisis Lifeline, https://988lifeline.org/ ; NIMH "Warning Signs of
@@ -209,7 +209,10 @@ enum RedFlagRuleBook {
             kind: .infantFever,
             source: "American Academy of Pediatrics, When to Call the Pediatrician: Fever (healthychildren.org)",
             acute: [
-                "{fever}", "feels|feel|felt|is|very|so|really+hot", "burning+up",
+                "{fever}", "feels|feel|felt|is|very|so|really+hot|warm", "burning+up",
+                // A reading with no word for fever: "the rectal thermometer says 100.6" (the
+                // requirement then needs the reading to be a fever).
+                "thermometer", "rectal", "rectally",
             ],
             exceptions: ["normal .. {fever}", "{fever} .. normal"],
             requirement: .infantUnderThreeMonthsWithFever

@@ -137,6 +137,10 @@ final class RedFlagRuleTests: XCTestCase {
             "my 2 month old feels hot",
             "my newborn is burning up",
             "my 3 week old's temperature is 38.2",
+            "my 7 week old's thermometer reading is 100.6",
+            "my 5 week old's rectal reading is 38.4 c",
+            "my 4 week old measured rectally at 100.9",
+            "my 2 month old feels warm",
         ],
         .meningitis: [
             "my son has a rash that doesn't fade",
