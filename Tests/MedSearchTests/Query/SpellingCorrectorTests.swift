@@ -85,6 +85,7 @@ import Testing
         #expect(Synonyms.closestWord(to: "amlodopine")?.phrase == ["amlodipine"])
         #expect(Synonyms.closestWord(to: "opdulag")?.phrase == ["opdualag"])
         #expect(Synonyms.closestWord(to: "benadril")?.phrase == ["benadryl"])
+        #expect(Synonyms.closestWord(to: "excema")?.phrase == ["eczema"])
         #expect(Synonyms.closestWord(to: "zzzzzzzz") == nil)
         #expect(Synonyms.closestWord(to: "ibup") == nil)
         let engine = try SearchEngine(path: Self.index)
