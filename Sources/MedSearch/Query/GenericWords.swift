@@ -40,5 +40,8 @@ public enum GenericWords {
         // asking for an overview ("lupus overview", "details on CRS"): a word for the answer, not the topic
         "overview", "information", "info", "facts", "fact", "details", "detail", "basics", "basic", "guide",
         "learn", "understand", "understanding", "know", "tell", "summary", "everything",
+        // how strongly the asker says it ("I feel totally fine"), not what it is about
+        "totally", "completely", "absolutely", "literally", "extremely", "pretty", "quite", "super",
+        "already", "probably", "honestly", "anyway",
     ].map(PorterStemmer.stem))
 }

@@ -184,7 +184,7 @@ public enum Synonyms {
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
         // Not carvedilol: widened to every beta blocker, MedQuAD's paraphrase TQ25 that names it
         // lost its best answers (nDCG@10 0.70 → 0.50).
-        ["propranolol", "beta blocker"],
+        ["propranolol", "beta blocker"], ["ramipril", "ace inhibitor"], ["enalapril", "ace inhibitor"],
         ["nasonex", "mometasone"], ["rhinocort", "budesonide"], ["excedrin", "pain reliever"],
     ]
 

@@ -93,6 +93,13 @@ import Testing
         #expect(result.answers.first?.articleID == "shingles", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 
+    /// How strongly the asker says it ("totally", "already") is chatter too.
+    @Test func intensifiersAreNotTopicWords() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "my bp is 190/120 and i feel totally fine", limit: 3)
+        #expect(result.terms.first { $0.group.surface == ["totally"] }?.isGeneric == true)
+        #expect(result.answers.first?.articleID == "high-blood-pressure", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
+    }
+
     /// Hours and minutes are chatter like days and weeks: they do not decide which passage
     /// covers the question.
     @Test func timeWordsAreNotTopicWords() throws {

@@ -20,7 +20,7 @@ import Testing
     /// class finds the class.
     @Test(arguments: [("what is adcetris used for", "immunotherapy-lymphoma-leukemia"),
                       ("is it ok to use symbicort as my rescue inhaler", "asthma"),
-                      ("propranolol and allergy shots", "allergy-shots"),
+                      ("propranolol and allergy shots", "allergy-shots"), ("ramipril dry cough", "high-blood-pressure"),
                       ("how long until nasacort works", "hay-fever")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
