@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [
         ("is immunotherapy a cure?", "\"immunotherapy\" AND \"cure\""),
-        ("covid-19 vaccine", "\"covid 19\" AND \"vaccine\""),
+        ("covid-19 vaccine", "\"covid 19\" AND (\"vaccine\" OR \"vax\")"),
         ("type:2", "\"type\""),
         ("what's", nil),
         ("AND OR NOT", nil),
