@@ -21,6 +21,7 @@ import Testing
     @Test(arguments: [("what is adcetris used for", "immunotherapy-lymphoma-leukemia"),
                       ("is it ok to use symbicort as my rescue inhaler", "asthma"),
                       ("propranolol and allergy shots", "allergy-shots"), ("ramipril dry cough", "high-blood-pressure"),
+                      ("does taltz cause thrush", "biologics-psoriasis"), ("can an epipen go through jeans", "anaphylaxis-epinephrine"),
                       ("how long until nasacort works", "hay-fever")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
