@@ -2,7 +2,7 @@
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
 # MedSearch alone on the paraphrase form, a third wording read for one change only: TQ9);
-# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind13 sets. Prints the tables that Benchmarks/RESULTS.md holds.
+# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind14 sets. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
 #   WORK=/tmp/x Benchmarks/quality.sh
@@ -70,6 +70,11 @@ echo "Blind12 Corpus question set (Benchmarks/corpus-questions/blind12-*; writte
   --qrels Benchmarks/corpus-questions/blind12-qrels.txt
 
 echo
-echo "Blind13 Corpus question set (Benchmarks/corpus-questions/blind13-*; written blind in session 10, measured blind once on its last code, see RESULTS; do not tune on it):"
+echo "Blind13 Corpus question set (Benchmarks/corpus-questions/blind13-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
 "$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind13-questions.tsv \
   --qrels Benchmarks/corpus-questions/blind13-qrels.txt
+
+echo
+echo "Blind14 Corpus question set (Benchmarks/corpus-questions/blind14-*; written blind in session 10, measured blind once on its last code, see RESULTS; do not tune on it):"
+"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind14-questions.tsv \
+  --qrels Benchmarks/corpus-questions/blind14-qrels.txt
