@@ -33,48 +33,19 @@ echo "The same questions' paraphrase form (NIST-PARAPHRASE; a third wording, rea
   --questions "$data/liveqa-dev/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml" \
   --qrels "$data/liveqa-dev/qrels-medquad-judged.dev.txt" --run-out "$work/medsearch.paraphrase.run" | grep -E "^avgScore"
 
-echo
-echo "Corpus question set (Benchmarks/corpus-questions):"
+# One Corpus set: its file prefix ("" for the tuned set) and what it is.
+corpus_set() {
+  echo
+  echo "$2"
+  "$bin" eval --db "$work/corpus.sqlite" --questions "Benchmarks/corpus-questions/${1}questions.tsv" \
+    --qrels "Benchmarks/corpus-questions/${1}qrels.txt"
+}
 "$bin" index Corpus --db "$work/corpus.sqlite" --rebuild >/dev/null
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/questions.tsv \
-  --qrels Benchmarks/corpus-questions/qrels.txt
-
-echo
-echo "Held-out Corpus question set (Benchmarks/corpus-questions/heldout-*; judge by its totals, do not tune on it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/heldout-questions.tsv \
-  --qrels Benchmarks/corpus-questions/heldout-qrels.txt
-
-echo
-echo "Fresh Corpus question set (Benchmarks/corpus-questions/fresh-*; written blind in session 8, measured blind once, see RESULTS; do not tune on it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/fresh-questions.tsv \
-  --qrels Benchmarks/corpus-questions/fresh-qrels.txt
-
-echo
-echo "Blind9 Corpus question set (Benchmarks/corpus-questions/blind9-*; written blind in session 9, measured blind once, see RESULTS; do not tune on it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind9-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind9-qrels.txt
-
-echo
-echo "Blind10 Corpus question set (Benchmarks/corpus-questions/blind10-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind10-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind10-qrels.txt
-
-echo
-echo "Blind11 Corpus question set (Benchmarks/corpus-questions/blind11-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind11-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind11-qrels.txt
-
-echo
-echo "Blind12 Corpus question set (Benchmarks/corpus-questions/blind12-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind12-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind12-qrels.txt
-
-echo
-echo "Blind13 Corpus question set (Benchmarks/corpus-questions/blind13-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind13-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind13-qrels.txt
-
-echo
-echo "Blind14 Corpus question set (Benchmarks/corpus-questions/blind14-*; written blind in session 10, measured blind once on its last code, see RESULTS; do not tune on it):"
-"$bin" eval --db "$work/corpus.sqlite" --questions Benchmarks/corpus-questions/blind14-questions.tsv \
-  --qrels Benchmarks/corpus-questions/blind14-qrels.txt
+corpus_set "" "Corpus question set (Benchmarks/corpus-questions):"
+corpus_set heldout- "Held-out Corpus question set (Benchmarks/corpus-questions/heldout-*; judge by its totals, do not tune on it):"
+corpus_set fresh- "Fresh Corpus question set (fresh-*; written blind in session 8, measured blind once, see RESULTS; do not tune on it):"
+corpus_set blind9- "Blind9 Corpus question set (blind9-*; written blind in session 9, measured blind once, see RESULTS; do not tune on it):"
+for n in 10 11 12 13; do
+  corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
+done
+corpus_set blind14- "Blind14 Corpus question set (blind14-*; written blind in session 10, measured blind once on its last code, see RESULTS; do not tune on it):"
