@@ -72,7 +72,7 @@ public enum QuestionClassifier {
         (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "surviv*", "how long", "chance*", "odds", "how many years", "die from", "can you die", "fatal", "deadly"]),
         (.causes, ["cause*", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*", "what makes", "sets off", "flare*",
                    "transmit*", "spread*", "contagious", "catch", "caught"]),
-        (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like"]),
+        (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like", "could this be", "could it be", "am i having"]),
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
         (.mechanism, ["how it works", "work", "works", "working", "mechanism*"]),
         (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with", "what helps", "what cream", "given", "available"]),

@@ -71,6 +71,8 @@ import Testing
         ("What are common myths about asthma?", .misconceptions),
         ("What is celiac disease not?", .misconceptions),
         ("what is eczema", .definition),
+        ("sudden crushing chest pain, could this be a heart attack", .symptoms),
+        ("am i having an asthma attack", .symptoms),
         // Section headings of the Corpus that had no type, or the wrong one.
         ("Who is most likely to get shingles?", .causes),
         ("Who is more likely to have a serious cause of chest pain?", .causes),
