@@ -5,7 +5,11 @@
 /// that the `sqlite3` CLI can read). Expansion happens on the query side only.
 public enum Synonyms {
     /// Each group lists equivalent phrases; the first is the canonical name shown by `--explain`.
-    public static let groups: [[String]] = [
+    /// The drug groups come last, so a phrase both list (`index`) keeps its concept group.
+    public static let groups: [[String]] = conceptGroups + drugGroups
+
+    /// Conditions, treatments, body parts and everyday words, with their clinical names.
+    static let conceptGroups: [[String]] = [
         ["allergy shots", "allergy shot", "allergy immunotherapy", "subcutaneous immunotherapy", "scit", "allergen immunotherapy",
          "allergy injections", "allergy injection", "allergy jabs", "allergy jab"],
         ["allergy tablets", "allergy drops", "sublingual immunotherapy", "slit", "sublingual tablets"],
@@ -136,6 +140,10 @@ public enum Synonyms {
         ["irregular heartbeat", "irregular heart beat", "arrhythmia"],
         ["blood sugar", "blood glucose"], ["brittle bones", "bone thinning", "osteoporosis"],
         ["cancer spread", "metastasis", "metastatic"],
+    ]
+
+    /// Drug names: brand ↔ generic, and drug → the class the Corpus names.
+    static let drugGroups: [[String]] = [
         // Brand ↔ generic drug names (public product labelling): the Corpus names generics.
         ["keytruda", "pembrolizumab"], ["opdivo", "nivolumab"], ["yervoy", "ipilimumab"],
         ["tecentriq", "atezolizumab"], ["imfinzi", "durvalumab"], ["libtayo", "cemiplimab"],
@@ -189,10 +197,8 @@ public enum Synonyms {
         ["nasonex", "mometasone"], ["rhinocort", "budesonide"], ["excedrin", "pain reliever"],
     ]
 
-    /// Every phrase of the drug groups (brand ↔ generic, drug → class: from the first to the
-    /// last group), as words.
-    static let drugNames: Set<[String]> = Set(groups[(groups.firstIndex { $0.first == "keytruda" } ?? groups.count)...]
-        .joined().map { TextTokenizer.words($0) })
+    /// Every phrase of the drug groups, as words.
+    static let drugNames: Set<[String]> = Set(drugGroups.joined().map { TextTokenizer.words($0) })
 
     /// True when `words` name a drug of the lexicon ("aimovig", "erenumab", "calcium channel
     /// blocker"): the articles list drugs in their sections' bodies, not in their headings.
