@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Consistency check for the judged corpus question set (Benchmarks/corpus-questions).
 
-    python3 Benchmarks/corpus-questions/check.py [--corpus DIR] [--set tuned|heldout|fresh|blind9|blind10|blind11|blind12|blind13|blind14]
+    python3 Benchmarks/corpus-questions/check.py [--corpus DIR] [--set tuned|heldout|fresh|blind9|...|blind16]
 
 `--set heldout` checks the held-out files (heldout-questions.tsv, heldout-qrels.txt,
 heldout-unanswerable.txt, qids H001, H002, ...) the same way, except the README tables, and
@@ -12,8 +12,9 @@ in session 9 (blind9-*, qids B001, ...), which need not cover every article; `--
 one written blind in session 10 (blind10-*, qids D001, ...), checked as blind9, `--set blind11`
 the second one written blind in session 10 (blind11-*, qids E001, ...), checked the same way,
 `--set blind12` the third one (blind12-*, qids G001, ...), checked the same way too, `--set blind13`
-the fourth one (blind13-*, qids K001, ...), checked the same way again, and `--set blind14` the fifth
-one (blind14-*, qids M001, ...), checked the same way as well.
+the fourth one (blind13-*, qids K001, ...), checked the same way again, `--set blind14` the fifth
+one (blind14-*, qids M001, ...), and `--set blind15` and `--set blind16` the two written blind in
+session 11 (qids N001 and P001, ...), all checked the same way.
 
 Checks, and exits non-zero on any error:
   - questions.tsv: header `qid<TAB>question`, qids C001, C002, ... unique and in order,
@@ -75,16 +76,21 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", text.lower()).strip()
 
 
+# Each set: its file prefix and the letter its qids start with.
+SETS = {"tuned": ("", "C"), "heldout": ("heldout-", "H"), "fresh": ("fresh-", "F"),
+        "blind9": ("blind9-", "B"), "blind10": ("blind10-", "D"), "blind11": ("blind11-", "E"),
+        "blind12": ("blind12-", "G"), "blind13": ("blind13-", "K"), "blind14": ("blind14-", "M"),
+        "blind15": ("blind15-", "N"), "blind16": ("blind16-", "P")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=HERE.parent.parent / "Corpus")
-    parser.add_argument("--set", choices=["tuned", "heldout", "fresh", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"], default="tuned")
+    parser.add_argument("--set", choices=list(SETS), default="tuned")
     args = parser.parse_args()
     # The held-out and fresh sets are checked alike: no README tables, no repeats of the tuned set.
     heldout = args.set != "tuned"
-    prefix, letter = {"tuned": ("", "C"), "heldout": ("heldout-", "H"), "fresh": ("fresh-", "F"),
-                      "blind9": ("blind9-", "B"), "blind10": ("blind10-", "D"), "blind11": ("blind11-", "E"),
-                      "blind12": ("blind12-", "G"), "blind13": ("blind13-", "K"), "blind14": ("blind14-", "M")}[args.set]
+    prefix, letter = SETS[args.set]
     questions_file, qrels_file, unanswerable_file = (f"{prefix}questions.tsv", f"{prefix}qrels.txt", f"{prefix}unanswerable.txt")
 
     errors: list[str] = []
@@ -150,7 +156,7 @@ def main() -> int:
     # coverage: every article is the grade-3 article of at least two questions (one in the
     # fresh set: 70 questions over 42 articles; none asked of the blind9 to blind14 sets: 50 over 30 or more)
     per_article = Counter(pid.split("#")[0] for qid in answerable for pid, g in qrels.get(qid, {}).items() if g == 3)
-    least = {"fresh": 1, "blind9": 0, "blind10": 0, "blind11": 0, "blind12": 0, "blind13": 0, "blind14": 0}.get(args.set, 2)
+    least = 1 if args.set == "fresh" else 0 if args.set.startswith("blind") else 2
     for article in sorted(titles):
         if per_article[article] < least:
             errors.append(f"article {article}: only {per_article[article]} question(s) with a grade-3 passage in it")
