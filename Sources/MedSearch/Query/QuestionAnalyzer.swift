@@ -109,7 +109,35 @@ public struct QuestionAnalyzer: Sendable {
             }
             index += 1
         }
-        return AnalyzedQuestion(original: question, words: words,
-                                type: QuestionClassifier.classify(positions), groups: groups)
+        return AnalyzedQuestion(original: question, words: words, type: type(of: question, positions), groups: groups)
+    }
+
+    /// The type of the sentence that asks, in a message of several: "He keeps asking if it's
+    /// the same as the TB shot. What side effects should he watch for?" asks about side
+    /// effects, not a comparison. The whole message decides when that sentence names no type.
+    func type(of question: String, _ positions: QuestionClassifier.WordPositions) -> QuestionType {
+        if let asked = Self.askingSentences(question) {
+            let type = QuestionClassifier.classify(words: TextTokenizer.words(asked, limit: 400))
+            if type != .other { return type }
+        }
+        return QuestionClassifier.classify(positions)
+    }
+
+    /// The sentences ending in a question mark, in a message of several sentences; nil when
+    /// there is one sentence or none asks with a question mark (a message's last sentence is
+    /// as often more of its story: "…except that I am Caucasian.").
+    static func askingSentences(_ question: String) -> String? {
+        var sentences: [Substring] = []
+        var start = question.startIndex
+        for index in question.indices where ".?!\n".contains(question[index]) {
+            let sentence = question[start...index].drop(while: \.isWhitespace)
+            if sentence.contains(where: \.isLetter) { sentences.append(sentence) }
+            start = question.index(after: index)
+        }
+        let rest = question[start...].drop(while: \.isWhitespace)
+        if rest.contains(where: \.isLetter) { sentences.append(rest) }
+        guard sentences.count > 1 else { return nil }
+        let asking = sentences.filter { $0.last == "?" }
+        return asking.isEmpty ? nil : asking.joined(separator: " ")
     }
 }
