@@ -73,6 +73,11 @@ import Testing
         ("what is eczema", .definition),
         ("sudden crushing chest pain, could this be a heart attack", .symptoms),
         ("am i having an asthma attack", .symptoms),
+        ("is it okay to take my mom's leftover antibiotics", .sideEffects),
+        ("how soon do I need to get it checked", .emergency),
+        ("what should he do now that it has passed", .nextSteps),
+        ("how long does flonase take to kick in", .outlook),
+        ("when does flonase kick in", .mechanism),
         // Section headings of the Corpus that had no type, or the wrong one.
         ("Who is most likely to get shingles?", .causes),
         ("Who is more likely to have a serious cause of chest pain?", .causes),
