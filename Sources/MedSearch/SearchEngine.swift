@@ -277,9 +277,20 @@ public final class SearchEngine {
     struct CoverageNeed {
         var named: Double
         var inPassing: Double
+        /// Below this coverage, a passage also needs a BM25 score of `partialScore`.
+        var partial = 0.0
+        var partialScore = 0.0
 
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool {
+            coversTooLittle(candidate) || matchesPartlyAndBarely(candidate)
+        }
+
+        func coversTooLittle(_ candidate: CandidateScorer.Candidate) -> Bool {
             candidate.parts.coverage < (candidate.namesTopic ? named : inPassing)
+        }
+
+        func matchesPartlyAndBarely(_ candidate: CandidateScorer.Candidate) -> Bool {
+            candidate.parts.coverage < partial && candidate.parts.bm25 < partialScore
         }
     }
 
@@ -292,20 +303,30 @@ public final class SearchEngine {
             return CoverageNeed(named: weights.minimumCoverageLongMessage, inPassing: weights.minimumCoverageLongMessageInPassing)
         }
         return CoverageNeed(named: topics >= weights.manyTopicWords ? weights.minimumCoverageManyWords : weights.minimumCoverage,
-                            inPassing: weights.minimumCoverageInPassing)
+                            inPassing: weights.minimumCoverageInPassing, partial: weights.partialCoverage, partialScore: weights.minimumPartialScore)
     }
 
     /// Why the best passage is too weak to show, or nil when it answers.
     private func declineReason(_ best: CandidateScorer.Candidate, terms: [WeightedGroup], postings: [TermPostings], need: CoverageNeed) -> String? {
         guard need.isWeak(best) else { return nil }
+        func named(_ terms: [WeightedGroup], _ separator: String) -> String {
+            terms.map { $0.group.surface.joined(separator: " ") }.joined(separator: separator)
+        }
         let topics = Self.topicTerms(terms)
         let missing = terms.indices.filter { index in
             topics.contains(terms[index]) && !postings[index].entries.contains { $0.passage == best.passage }
-        }.map { terms[$0].group.surface.joined(separator: " ") }
-        if missing.isEmpty {
-            return "no indexed passage is about \(topics.map { $0.group.surface.joined(separator: " ") }.joined(separator: ", ")); the closest only mention it"
+        }.map { terms[$0] }
+        let unknown = missing.filter { $0.documentFrequency == 0 }
+        if !unknown.isEmpty { return "no indexed passage is about \(named(unknown, ", "))" }
+        // The words it lacks are elsewhere ("pink eye" in eczema's, "contagious" in shingles').
+        if !missing.isEmpty {
+            guard topics.count > 1 else { return "no indexed passage is about \(named(missing, ", "))" }
+            return "no indexed passage is about \(named(topics, " and ")) together; the closest lacks \(named(missing, ", "))"
         }
-        return "no indexed passage is about \(missing.joined(separator: ", "))"
+        if need.coversTooLittle(best) {
+            return "no indexed passage is about \(named(topics, ", ")); the closest only mention it"
+        }
+        return "no indexed passage is about \(named(topics, " and ")) together; the closest match little of it"
     }
 
     /// The terms that say what the question is about: all but the generic ones (answer types,

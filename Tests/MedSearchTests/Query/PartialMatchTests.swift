@@ -1,0 +1,33 @@
+import Testing
+@testable import MedSearch
+
+/// A passage holding under half of a short question's topic weight, and that half barely
+/// (a low BM25 score), is a weak match: "pink eye" is not answered by shingles' contagion
+/// section for sharing "contagious" (`RankingWeights.partialCoverage`).
+@Suite struct PartialMatchTests {
+    static func result(_ question: String, _ weights: RankingWeights = .standard) throws -> SearchResult {
+        try SearchEngine(path: AbsentWordTests.index, weights: weights).answers(to: question, limit: 3)
+    }
+
+    @Test func halfAQuestionFoundBarelyIsDeclined() throws {
+        let declined = try Self.result("pink eye how long contagious")
+        #expect(declined.answers.isEmpty, "\(declined.answers.map(\.passageID))")
+        #expect(declined.noAnswerReason?.contains("pink eye and contagious together") == true, "\(declined.noAnswerReason ?? "")")
+
+        // Without the rule the same question is answered from one shared word.
+        var without = RankingWeights.standard
+        without.partialCoverage = 0
+        let answered = try Self.result("pink eye how long contagious", without)
+        let first = try #require(answered.answers.first)
+        #expect(first.scoreParts.coverage < RankingWeights.standard.partialCoverage)
+        #expect(first.scoreParts.bm25 < RankingWeights.standard.minimumPartialScore)
+    }
+
+    /// Half a question found strongly still answers: the cream's side effects are eczema's.
+    @Test func halfAQuestionFoundStronglyIsAnswered() throws {
+        let answered = try Self.result("hydrocortisone cream side effects skin")
+        let first = try #require(answered.answers.first, "\(answered.noAnswerReason ?? "")")
+        #expect(first.articleID == "eczema")
+        #expect(first.scoreParts.bm25 >= RankingWeights.standard.minimumPartialScore)
+    }
+}
