@@ -227,7 +227,10 @@ public struct WeightedGroup: Sendable, Equatable {
     /// "adverse events" (which made it a topic word, so "rsv vaccine side effects" was answered
     /// by other vaccines' side effects).
     static func isGeneric(asked words: [String], stems: [String]) -> Bool {
-        zip(words, stems).allSatisfy { word, stem in GenericWords.contains(stem) || word.allSatisfy(\.isNumber) }
+        // A stop word inside a phrase is generic too: "mother-in-law" is the asker's family.
+        zip(words, stems).allSatisfy { word, stem in
+            GenericWords.contains(stem) || word.allSatisfy(\.isNumber) || (words.count > 1 && StopWords.contains(word))
+        }
     }
 
     /// How often any alternative occurs as a phrase in `tokens` (porter stems, in order).

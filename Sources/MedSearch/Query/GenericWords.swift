@@ -36,7 +36,7 @@ public enum GenericWords {
         "nephew", "cousin", "grandson", "granddaughter", "grandkids", "grandchildren", "grandchild", "sister",
         "brother", "sibling", "siblings", "boyfriend", "girlfriend", "partner", "teenage", "stepson", "stepdaughter",
         "second", "third", "another", "hour", "hours", "minute", "minutes", "yesterday", "tomorrow", "tonight",
-        "show", "showed", "shows", "few",
+        "show", "showed", "shows", "few", "law", "laws", "inlaw", "inlaws",
         // asking for an overview ("lupus overview", "details on CRS"): a word for the answer, not the topic
         "overview", "information", "info", "facts", "fact", "details", "detail", "basics", "basic", "guide",
         "learn", "understand", "understanding", "know", "tell", "summary", "everything",

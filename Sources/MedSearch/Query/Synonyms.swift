@@ -218,7 +218,8 @@ public enum Synonyms {
 
     /// The phrase of the lexicon closest to `word` (a word neither the index nor the lexicon
     /// holds), a phrase of several words read run together: within one edit, two from six
-    /// letters ("excema" is "eczema"), and only when no other phrase is as close. "amlodopine" is "amlodipine" though
+    /// letters ("excema" is "eczema"), or one more for a name that sounds the same ("exema"; `SoundKey`),
+    /// and only when no other phrase is as close. "amlodopine" is "amlodipine" though
     /// the index never names it, so its group ("calcium channel blocker") is searched;
     /// "hayfever" is "hay fever". Nil for words under five letters.
     static func closestWord(to word: String) -> (phrase: [String], group: Int)? {
@@ -234,6 +235,15 @@ public enum Synonyms {
             closestDistance = distance
             closest.append((phrase, group))
         }
+        // Spelled by ear ("exema"): a name that sounds the same, one edit further.
+        if closest.isEmpty {
+            let sound = SoundKey.of(word)
+            for (index, (joined, phrase, group)) in runTogether.enumerated()
+            where abs(joined.count - typed.count) <= allowed + 1 && sound.count >= 3 && runTogetherSounds[index] == sound
+                && EditDistance.damerauLevenshtein(typed, joined, limit: allowed + 1) <= allowed + 1 {
+                closest.append((phrase, group))
+            }
+        }
         // Two groups as close: no guess.
         guard let first = closest.first, closest.allSatisfy({ $0.group == first.group }) else { return nil }
         return closest.min { $0.phrase.lexicographicallyPrecedes($1.phrase) }
@@ -244,6 +254,9 @@ public enum Synonyms {
     static let runTogether: [(joined: [Unicode.Scalar], phrase: [String], group: Int)] = index
         .map { (Array($0.key.joined().unicodeScalars), $0.key, $0.value) }
         .filter { $0.joined.count >= 5 }
+
+    /// The sound key of each of `runTogether` (`SoundKey`), in the same order.
+    static let runTogetherSounds: [String] = runTogether.map { SoundKey.of(String(String.UnicodeScalarView($0.joined))) }
 
     /// The longest phrase in `index` that starts at `words[start]`: its length and group.
     static func longestMatch(in words: [String], at start: Int) -> (length: Int, group: Int)? {

@@ -93,6 +93,14 @@ import Testing
         #expect(result.answers.first?.articleID == "shingles", "\(result.noAnswerReason ?? "") \(result.answers.map(\.passageID))")
     }
 
+    /// So are in-laws, written as one hyphenated phrase: its stop word does not make it a topic.
+    @Test func inLawsAreNotTopicWords() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "my mother-in-law says eczema is contagious, is it", limit: 3)
+        #expect(result.terms.first { $0.group.surface == ["mother", "in", "law"] }?.isGeneric == true)
+        #expect(result.terms.first { $0.group.surface == ["eczema"] }?.isGeneric == false)
+        #expect(result.answers.first?.articleID == "eczema", "\(result.answers.map(\.passageID))")
+    }
+
     /// How strongly the asker says it ("totally", "already") is chatter too.
     @Test func intensifiersAreNotTopicWords() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "my bp is 190/120 and i feel totally fine", limit: 3)

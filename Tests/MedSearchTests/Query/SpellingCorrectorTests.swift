@@ -129,3 +129,22 @@ import Testing
         }
     }
 }
+
+/// Names spelled by ear sound alike (`SoundKey`); the lexicon finds them one edit further.
+@Suite struct SoundKeyTests {
+    @Test(arguments: [("exema", "eczema"), ("nemonia", "pneumonia"), ("rhumatoid", "rheumatoid"),
+                      ("sirosis", "cirrhosis"), ("dyabetes", "diabetes")])
+    func misspellingsSoundLikeTheName(typed: String, name: String) {
+        #expect(SoundKey.of(typed) == SoundKey.of(name), "\(SoundKey.of(typed)) vs \(SoundKey.of(name))")
+    }
+
+    @Test func differentNamesSoundDifferent() {
+        #expect(SoundKey.of("eczema") != SoundKey.of("asthma"))
+        #expect(SoundKey.of("migraine") != SoundKey.of("measles"))
+        #expect(SoundKey.of("") == "")
+    }
+
+    @Test func theLexiconFindsANameSpelledByEar() {
+        #expect(Synonyms.closestWord(to: "exema")?.phrase == ["eczema"])
+    }
+}
