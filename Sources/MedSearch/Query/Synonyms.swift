@@ -31,7 +31,7 @@ public enum Synonyms {
         ["hives", "urticaria"],
         ["lupus", "sle", "systemic lupus erythematosus"],
         ["type 1 diabetes", "t1d", "juvenile diabetes", "type one diabetes"],
-        ["epipen", "epinephrine auto injector", "adrenaline", "epinephrine"],
+        ["epipen", "epinephrine auto injector", "adrenaline", "epinephrine", "epi"],
         ["anaphylaxis", "anaphylactic shock", "severe allergic reaction"],
         ["cytokine release syndrome", "crs", "cytokine storm"],
         ["immunoglobulin", "ivig", "scig", "immune globulin", "antibody replacement"],

@@ -22,7 +22,8 @@ import Testing
                       ("is it ok to use symbicort as my rescue inhaler", "asthma"),
                       ("propranolol and allergy shots", "allergy-shots"), ("ramipril dry cough", "high-blood-pressure"),
                       ("does taltz cause thrush", "biologics-psoriasis"), ("can an epipen go through jeans", "anaphylaxis-epinephrine"),
-                      ("how long until nasacort works", "hay-fever")])
+                      ("how long until nasacort works", "hay-fever"),
+                      ("the epi worked, do we still need the ER", "anaphylaxis-epinephrine")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
