@@ -76,8 +76,10 @@ public enum QuestionClassifier {
                    "transmit*", "spread*", "contagious", "catch", "caught"]),
         (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like", "could this be", "could it be", "am i having"]),
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),
-        (.mechanism, ["how it works", "work", "works", "working", "mechanism*", "kick in", "kicks in", "take effect", "takes effect"]),
-        (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with", "what helps", "what cream", "given", "available"]),
+        (.mechanism, ["how it works", "work", "works", "working", "mechanism*", "kick in", "kicks in", "take effect", "takes effect",
+                        "when to start", "when do i start", "when should i start", "how to take", "how do i take", "how do you take"]),
+        (.treatment, ["treat*", "therapy", "therapies", "manage*", "medication*", "medicine*", "drug*", "option*", "relie*", "help with", "helps with", "what helps", "what cream", "given", "available",
+                        "put on", "rub on", "apply", "come as", "comes as", "come in", "comes in"]),
         (.definition, ["what is", "what are", "what s", "whats", "meaning", "mean", "define*", "definition", "explain*",
                        "tell me about", "learn about", "facts about", "details on", "details about", "information about", "information on", "info on", "info about", "overview", "basics"]),
     ]

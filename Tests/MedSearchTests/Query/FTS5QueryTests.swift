@@ -78,6 +78,9 @@ import Testing
         ("what should he do now that it has passed", .nextSteps),
         ("how long does flonase take to kick in", .outlook),
         ("when does flonase kick in", .mechanism),
+        ("grass allergy tablets when to start", .mechanism),
+        ("exema on my babys cheeks what can i put on it", .treatment),
+        ("do monoclonal antibodies come as tablets", .treatment),
         // Section headings of the Corpus that had no type, or the wrong one.
         ("Who is most likely to get shingles?", .causes),
         ("Who is more likely to have a serious cause of chest pain?", .causes),
