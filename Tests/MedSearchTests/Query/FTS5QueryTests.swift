@@ -81,6 +81,8 @@ import Testing
         ("grass allergy tablets when to start", .mechanism),
         ("exema on my babys cheeks what can i put on it", .treatment),
         ("do monoclonal antibodies come as tablets", .treatment),
+        ("water pills for my bp have me peeing all the time", .sideEffects),
+        ("hives every day for months, what is causing them", .causes),
         // Section headings of the Corpus that had no type, or the wrong one.
         ("Who is most likely to get shingles?", .causes),
         ("Who is more likely to have a serious cause of chest pain?", .causes),
