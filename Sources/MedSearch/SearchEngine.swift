@@ -219,6 +219,12 @@ public final class SearchEngine {
         // every topic word of a question of several, though it names none ("scarlet fever" in a
         // strep-throat passage, "positive ANA test" in lupus's): a single word ("acne") is too
         // easily found in passing.
+        // The articles give no amounts: a dose question gets that reason, not a passage that
+        // only names the medicine (`DoseRequest`).
+        if mayDecline, DoseRequest.matches(words: analyzed.words) {
+            result.noAnswerReason = Self.doseReason
+            return result
+        }
         let need = coverageNeed(terms)
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { need.isWeak(candidate) }
         // So do they to one holding a drug the question names: articles list drugs in their
@@ -269,6 +275,9 @@ public final class SearchEngine {
         if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
         return result
     }
+
+    static let doseReason = "MedSearch gives no doses; the right amount depends on the person and the product, "
+        + "so ask a pharmacist or doctor, or follow the medicine's leaflet"
 
     /// The share of the weight of the question's topic words a passage must contain to answer
     /// (a word the index lacks weighs as much as the rarest word, so "tamoxifen side effects" is

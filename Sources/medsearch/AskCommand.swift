@@ -9,7 +9,9 @@ struct AskCommand: ParsableCommand {
         discussion: """
         Prints the passages that best answer the question, with the article, section, date and \
         references of each. Exits 0 whether or not an answer was found; says so when none is good, \
-        and names any passage that mentions the question's words only in passing.
+        and names any passage that mentions the question's words only in passing. A question \
+        asking how much of a medicine to take is answered with a note that MedSearch gives no \
+        doses (ask a pharmacist or doctor).
 
         When the question describes an emergency happening now ("crushing chest pain and my arm \
         is numb"), a notice to call the emergency number comes first, and a section on when to \

@@ -1,0 +1,40 @@
+/// Whether a question asks how much of a medicine to take or give ("how much benadryl can I
+/// give my dog", "melatonin dose for jet lag", "is 800 mg of ibuprofen too much"). The shipped
+/// articles give no amounts, on purpose: the right dose depends on the person and the product,
+/// so such a question is declined with that reason rather than answered from a passage that
+/// only names the medicine. A question about a course of doses ("when is the second dose of
+/// shingrix", "how many doses", "should I skip my dose") is not a dose request.
+public enum DoseRequest {
+    public static func matches(words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            let previous = index > 0 ? words[index - 1] : ""
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            switch word {
+            case "dosage", "dosages", "dosing":
+                return true
+            case "dose", "doses":
+                if amountWords.contains(previous) || (["for", "of", "is"].contains(next) && !courseWords.contains(previous)
+                    && previous.first?.isNumber != true) { return true }
+            case "mg", "milligrams", "mcg", "micrograms", "iu":
+                if previous.first?.isNumber == true { return true }
+            case "much" where previous == "how":
+                // "how much vitamin d should i take", "how much benadryl can i give"; not "how
+                // much does it cost" or "how much of his speech will come back".
+                let ahead = words[(index + 1)..<min(words.count, index + 7)]
+                if ahead.contains(where: { takingWords.contains($0) }) { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Before "dose": asking for the amount.
+    static let amountWords: Set<String> = ["what", "right", "correct", "max", "maximum", "safe", "usual", "recommended",
+                                           "daily", "normal", "adult", "child", "children", "kids", "starting", "much"]
+    /// Before "dose": one of a course ("the second dose of shingrix", "how many doses", "two
+    /// doses"), or the asker's own.
+    static let courseWords: Set<String> = ["first", "second", "third", "next", "last", "another", "booster", "missed", "many", "two", "three", "few", "several",
+                                           "missing", "skipped", "skip", "my", "his", "her", "their", "each", "every", "extra"]
+    static let takingWords: Set<String> = ["take", "taking", "give", "giving", "use", "have"]
+}
