@@ -248,7 +248,8 @@ public final class SearchEngine {
             perArticle[article] = count + 1
             chosen.append(candidate)
         }
-        if mayDecline, let best = chosen.first, let reason = declineReason(best, terms: terms, postings: postings, need: need) {
+        if mayDecline, let best = chosen.first, let reason = try declineReason(best, terms: terms, postings: postings, need: need)
+            ?? otherVaccine(best, question: analyzed) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -336,6 +337,20 @@ public final class SearchEngine {
             return "no indexed passage is about \(named(topics, ", ")); the closest only mention it"
         }
         return "no indexed passage is about \(named(topics, " and ")) together; the closest match little of it"
+    }
+
+    /// Why the best passage does not answer a question about the vaccine against a disease
+    /// (`VaccineQuestion`): it is about another vaccine. Nil when it answers, or the question
+    /// names no such vaccine.
+    /// In a message of several sentences, only those that ask count: "he had the chickenpox
+    /// vaccine" is the asker's story.
+    private func otherVaccine(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion) throws -> String? {
+        let words = QuestionAnalyzer.askingSentences(question.original).map { TextTokenizer.words($0, limit: 400) } ?? question.words
+        guard let names = VaccineQuestion.disease(in: words),
+              let info = try loadPassage(scorer.digest.records[Int(best.passage)].rowid, withText: true) else { return nil }
+        let about = VaccineQuestion.isAbout(names, heading: TextTokenizer.words(info.heading), title: TextTokenizer.words(info.title),
+                                            text: TextTokenizer.words(info.body, limit: 4_000))
+        return about ? nil : "no indexed passage is about the \(names[0].joined(separator: " ")) vaccine"
     }
 
     /// The terms that say what the question is about: all but the generic ones (answer types,

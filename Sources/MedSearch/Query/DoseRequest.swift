@@ -1,9 +1,10 @@
 /// Whether a question asks how much of a medicine to take or give ("how much benadryl can I
-/// give my dog", "melatonin dose for jet lag", "is 800 mg of ibuprofen too much"). The shipped
+/// give my dog", "melatonin dose for jet lag", "maximum daily dosage of metformin"). The shipped
 /// articles give no amounts, on purpose: the right dose depends on the person and the product,
 /// so such a question is declined with that reason rather than answered from a passage that
 /// only names the medicine. A question about a course of doses ("when is the second dose of
-/// shingrix", "how many doses", "should I skip my dose") is not a dose request.
+/// shingrix", "how many doses", "should I skip my dose") is not a dose request, nor is a
+/// strength named in passing ("interactions between carvedilol 25 mg and hydralazine").
 public enum DoseRequest {
     public static func matches(words: [String]) -> Bool {
         for (index, word) in words.enumerated() {
@@ -15,8 +16,6 @@ public enum DoseRequest {
             case "dose", "doses":
                 if amountWords.contains(previous) || (["for", "of", "is"].contains(next) && !courseWords.contains(previous)
                     && previous.first?.isNumber != true) { return true }
-            case "mg", "milligrams", "mcg", "micrograms", "iu":
-                if previous.first?.isNumber == true { return true }
             case "much" where previous == "how":
                 // "how much vitamin d should i take", "how much benadryl can i give"; not "how
                 // much does it cost" or "how much of his speech will come back".

@@ -1,0 +1,73 @@
+/// A question about the vaccine against a named disease ("rsv vaccine side effects", "do adults
+/// need a measles booster") is answered only by a passage about that vaccine: one that names
+/// the disease right before a vaccine word ("the shingles vaccine"), names it after "vaccine
+/// for/against", or names it in its heading or title. A passage on the flu vaccine that lists
+/// "COVID-19, RSV or pneumococcal vaccines" among others to ask about does not answer it.
+public enum VaccineQuestion {
+    /// The names of the disease whose vaccine `words` ask about (its group: "rsv" also as
+    /// "respiratory syncytial virus"), or nil when they name none.
+    public static func disease(in words: [String]) -> [[String]]? {
+        for (index, word) in words.enumerated() where vaccineWords.contains(word) {
+            // "rsv vaccine", "whooping cough shot"
+            for length in stride(from: 3, through: 1, by: -1) where index >= length {
+                if let group = groupOf[Array(words[(index - length)..<index])] { return diseases[group] }
+            }
+            // "vaccine for measles", "vaccination against tetanus"; a "shot for RSV" may be an
+            // antibody, not a vaccine.
+            if namingWords.contains(word), index + 2 < words.count, words[index + 1] == "for" || words[index + 1] == "against" {
+                for length in stride(from: 3, through: 1, by: -1) where index + 2 + length <= words.count {
+                    if let group = groupOf[Array(words[(index + 2)..<(index + 2 + length)])] { return diseases[group] }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a passage (its heading, its article's title and its text, as words) is about the
+    /// vaccine against the disease named `names`.
+    public static func isAbout(_ names: [[String]], heading: [String], title: [String], text: [String]) -> Bool {
+        if names.contains(where: { contains(heading, $0) || contains(title, $0) }) { return true }
+        for name in names {
+            for start in occurrences(of: name, in: text) {
+                let after = start + name.count
+                if after < text.count, vaccineWords.contains(text[after]) { return true }
+                if start >= 2, vaccineWords.contains(text[start - 2]), text[start - 1] == "for" || text[start - 1] == "against" { return true }
+            }
+        }
+        return false
+    }
+
+    static let vaccineWords: Set<String> = ["vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "booster",
+                                            "boosters", "jab", "jabs", "vax", "immunization", "immunisation"]
+
+    /// The words that say "vaccine" and nothing else.
+    static let namingWords: Set<String> = ["vaccine", "vaccines", "vaccination", "vaccinations", "immunization", "immunisation"]
+
+    /// Diseases vaccines prevent, each with its other names (a combined vaccine's name counts).
+    static let diseases: [[[String]]] = [
+        ["rsv", "respiratory syncytial virus"], ["measles", "mmr"], ["mumps", "mmr"], ["rubella", "mmr"],
+        ["mmr", "measles"], ["tetanus", "tdap", "td"], ["tdap", "tetanus", "whooping cough", "pertussis"],
+        ["whooping cough", "pertussis", "tdap"], ["pertussis", "whooping cough", "tdap"], ["diphtheria", "tdap"],
+        ["polio"], ["hpv", "human papillomavirus", "gardasil"], ["hepatitis a", "hep a"], ["hepatitis b", "hep b"],
+        ["hep a", "hepatitis a"], ["hep b", "hepatitis b"], ["chickenpox", "chicken pox", "varicella"],
+        ["chicken pox", "chickenpox", "varicella"], ["varicella", "chickenpox"],
+        ["pneumococcal", "pneumonia", "prevnar", "pneumovax"], ["pneumonia", "pneumococcal", "prevnar", "pneumovax"],
+        ["meningitis", "meningococcal"], ["meningococcal", "meningitis"], ["rotavirus"], ["rabies"], ["typhoid"],
+        ["cholera"], ["yellow fever"], ["japanese encephalitis"], ["mpox", "monkeypox"], ["monkeypox", "mpox"],
+        ["dengue"], ["ebola"], ["tb", "tuberculosis", "bcg"], ["tuberculosis", "tb", "bcg"],
+        ["covid", "covid 19", "coronavirus"], ["coronavirus", "covid", "covid 19"], ["flu", "influenza"],
+        ["influenza", "flu"], ["shingles", "zoster", "shingrix"], ["zoster", "shingles", "shingrix"],
+    ].map { $0.map { $0.split(separator: " ").map(String.init) } }
+
+    /// Each disease's first name → its group.
+    static let groupOf: [[String]: Int] = Dictionary(diseases.enumerated().map { ($0.element[0], $0.offset) }, uniquingKeysWith: { first, _ in first })
+
+    static func contains(_ words: [String], _ phrase: [String]) -> Bool { !occurrences(of: phrase, in: words).isEmpty }
+
+    static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
+        guard let first = phrase.first, words.count >= phrase.count else { return [] }
+        return (0...(words.count - phrase.count)).filter { start in
+            words[start] == first && phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+        }
+    }
+}

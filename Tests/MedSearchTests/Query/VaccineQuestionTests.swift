@@ -1,0 +1,39 @@
+import Testing
+@testable import MedSearch
+
+/// A question about the vaccine against a disease is answered only by a passage about that
+/// vaccine, not by one about another vaccine that mentions the disease in a list.
+@Suite struct VaccineQuestionTests {
+    @Test(arguments: [
+        ("rsv vaccine side effects for people over 60", "rsv"),
+        ("do adults need a measles booster", "measles"),
+        ("is there a vaccine for whooping cough in pregnancy", "whooping cough"),
+        ("is the flu shot safe in pregnancy", "flu"),
+        ("monoclonal antibody shot for rsv in babies", nil),
+        ("do allergy shots work", nil),
+        ("vaccine side effects", nil),
+    ] as [(String, String?)])
+    func findsTheDiseaseWhoseVaccineIsAsked(question: String, disease: String?) {
+        #expect(VaccineQuestion.disease(in: TextTokenizer.words(question))?.first?.joined(separator: " ") == disease, "\(question)")
+    }
+
+    @Test func aListOfOtherVaccinesIsNotAboutOne() throws {
+        let rsv = try #require(VaccineQuestion.disease(in: ["rsv", "vaccine"]))
+        let listing = TextTokenizer.words("Ask about other vaccines you may be due for, such as COVID-19, RSV or pneumococcal vaccines.")
+        #expect(!VaccineQuestion.isAbout(rsv, heading: ["flu"], title: ["flu"], text: listing))
+        #expect(VaccineQuestion.isAbout(rsv, heading: [], title: [], text: TextTokenizer.words("The RSV vaccine is given once.")))
+        #expect(VaccineQuestion.isAbout(rsv, heading: [], title: [], text: TextTokenizer.words("a vaccine against RSV")))
+        #expect(VaccineQuestion.isAbout(rsv, heading: TextTokenizer.words("What is RSV?"), title: [], text: []))
+    }
+
+    @Test func anotherVaccinesPassageDoesNotAnswer() throws {
+        let engine = try SearchEngine(path: AbsentWordTests.index)
+        let declined = try engine.answers(to: "rsv vaccine side effects", limit: 3)
+        #expect(declined.answers.isEmpty, "\(declined.answers.map(\.passageID))")
+        #expect(declined.noAnswerReason == "no indexed passage is about the rsv vaccine")
+        #expect(try engine.answers(to: "is the flu shot safe in pregnancy", limit: 3).answers.first?.articleID == "flu-and-flu-vaccine")
+        // A vaccine in the asker's story, not in the sentence that asks, does not count.
+        let story = try engine.answers(to: "can my grandson catch shingles from me? he had the chickenpox vaccine", limit: 3)
+        #expect(story.answers.first?.articleID == "shingles", "\(story.noAnswerReason ?? "")")
+    }
+}
