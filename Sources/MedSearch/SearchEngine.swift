@@ -225,6 +225,11 @@ public final class SearchEngine {
             result.noAnswerReason = Self.doseReason
             return result
         }
+        // Nor are they about animals (`AnimalQuestion`).
+        if mayDecline, AnimalQuestion.matches(words: analyzed.words) {
+            result.noAnswerReason = Self.animalReason
+            return result
+        }
         let need = coverageNeed(terms)
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { need.isWeak(candidate) }
         // So do they to one holding a drug the question names: articles list drugs in their
@@ -277,6 +282,7 @@ public final class SearchEngine {
         return result
     }
 
+    static let animalReason = "the articles are about people's health, not animals'; ask a vet"
     static let doseReason = "MedSearch gives no doses; the right amount depends on the person and the product, "
         + "so ask a pharmacist or doctor, or follow the medicine's leaflet"
 

@@ -27,6 +27,8 @@ public enum Synonyms {
         ["urinary tract infection", "urinary tract infections", "uti", "utis", "bladder infection"],
         ["flu", "influenza"],
         ["hay fever", "allergic rhinitis", "seasonal allergies", "pollen allergy"],
+        // The articles say "pets" and "animal dander", people "my dog", "the cat".
+        ["pets", "pet", "pet dander", "animal dander", "dog", "dogs", "cat", "cats"],
         ["eczema", "atopic dermatitis"],
         ["hives", "urticaria"],
         ["lupus", "sle", "systemic lupus erythematosus"],
