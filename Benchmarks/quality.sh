@@ -2,7 +2,7 @@
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
 # MedSearch alone on the paraphrase form, a third wording read for one change only: TQ9);
-# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind14 sets. Prints the tables that Benchmarks/RESULTS.md holds.
+# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind18 sets. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
 #   WORK=/tmp/x Benchmarks/quality.sh
@@ -48,4 +48,7 @@ corpus_set blind9- "Blind9 Corpus question set (blind9-*; written blind in sessi
 for n in 10 11 12 13; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 10, measured blind once, see RESULTS; read after it):"
 done
-corpus_set blind14- "Blind14 Corpus question set (blind14-*; written blind in session 10, measured blind once on its last code, see RESULTS; do not tune on it):"
+corpus_set blind14- "Blind14 Corpus question set (blind14-*; written blind in session 10, measured blind once on its last code, see RESULTS; read in session 11):"
+for n in 15 16 17 18; do
+  corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 11, measured once on its code, see RESULTS; do not tune on it):"
+done
