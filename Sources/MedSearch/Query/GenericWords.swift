@@ -37,6 +37,8 @@ public enum GenericWords {
         "brother", "sibling", "siblings", "boyfriend", "girlfriend", "partner", "teenage", "stepson", "stepdaughter",
         "second", "third", "another", "hour", "hours", "minute", "minutes", "yesterday", "tomorrow", "tonight",
         "show", "showed", "shows", "few", "law", "laws", "inlaw", "inlaws",
+        // the asker's doctors and shorthand: "my GP", "my OB", "my 12 yo"
+        "gp", "ob", "obgyn", "pcp", "yo",
         // asking for an overview ("lupus overview", "details on CRS"): a word for the answer, not the topic
         "overview", "information", "info", "facts", "fact", "details", "detail", "basics", "basic", "guide",
         "learn", "understand", "understanding", "know", "tell", "summary", "everything",

@@ -24,6 +24,8 @@ public enum StopWords {
         "could", "will", "would", "shall", "should", "may", "might", "must", "im", "ive",
         "id", "ill", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "cant", "wont",
         "don", "doesn", "didn", "isn", "aren", "wasn", "won", "ve", "ll", "re",
+        "hasn", "haven", "hadn", "weren", "couldn", "shouldn", "wouldn", "hasnt", "havent", "hadnt", "werent",
+        "couldnt", "shouldnt", "wouldnt",
         // question words
         "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats",
         // chatter of consumer messages

@@ -18,7 +18,7 @@ public enum Synonyms {
         ["monoclonal antibodies", "monoclonal antibody", "mab", "mabs"],
         ["rheumatoid arthritis", "ra"],
         ["multiple sclerosis", "ms"],
-        ["inflammatory bowel disease", "ibd", "crohn", "crohns", "ulcerative colitis"],
+        ["inflammatory bowel disease", "ibd", "crohn", "crohns", "ulcerative colitis", "uc"],
         ["heart attack", "myocardial infarction", "mi"],
         // Not a heart attack: the heart stops (a heart attack can lead to it).
         ["cardiac arrest", "sudden cardiac arrest"],
@@ -82,7 +82,7 @@ public enum Synonyms {
         ["water pill", "water pills", "diuretic", "diuretics"],
         ["std", "stds", "sti", "sexually transmitted"],
         ["dka", "diabetic ketoacidosis", "ketoacidosis"],
-        ["gastro", "gastroenterologist"], ["rehab", "rehabilitation"], ["clothing", "clothes", "jeans", "trousers", "pants"], ["temp", "temperature"], ["vax", "vaccine"], ["jab", "jabs", "injection"],
+        ["gastro", "gastroenterologist"], ["subq", "sub q", "subcutaneous"], ["rehab", "rehabilitation"], ["clothing", "clothes", "jeans", "trousers", "pants"], ["temp", "temperature"], ["vax", "vaccine"], ["jab", "jabs", "injection"],
         ["derm", "dermatologist"],
         ["epi pen", "epipen", "epinephrine auto injector"],
         ["pd1", "pd 1"],

@@ -101,6 +101,14 @@ import Testing
         #expect(result.answers.first?.articleID == "eczema", "\(result.answers.map(\.passageID))")
     }
 
+    /// "hasn't" is a stop word like "doesn't"; "my GP" and "my OB" are the asker's doctors.
+    @Test func contractionsAndTheAskersDoctorsAreNotTopicWords() throws {
+        let result = try SearchEngine(path: Self.index).answers(to: "my GP hasn't said if my son will outgrow his milk allergy", limit: 3)
+        #expect(!result.terms.contains { $0.group.surface == ["hasn"] })
+        #expect(result.terms.first { $0.group.surface == ["gp"] }?.isGeneric == true)
+        #expect(result.answers.first?.articleID == "food-allergy", "\(result.answers.map(\.passageID))")
+    }
+
     /// How strongly the asker says it ("totally", "already") is chatter too.
     @Test func intensifiersAreNotTopicWords() throws {
         let result = try SearchEngine(path: Self.index).answers(to: "my bp is 190/120 and i feel totally fine", limit: 3)

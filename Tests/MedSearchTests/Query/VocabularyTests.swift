@@ -23,7 +23,9 @@ import Testing
                       ("propranolol and allergy shots", "allergy-shots"), ("ramipril dry cough", "high-blood-pressure"),
                       ("does taltz cause thrush", "biologics-psoriasis"), ("can an epipen go through jeans", "anaphylaxis-epinephrine"),
                       ("how long until nasacort works", "hay-fever"),
-                      ("the epi worked, do we still need the ER", "anaphylaxis-epinephrine")])
+                      ("the epi worked, do we still need the ER", "anaphylaxis-epinephrine"),
+                      ("my GI doctor wants me on entyvio for my UC", "biologics-inflammatory-bowel-disease"),
+                      ("switching from ivig to subq at home", "immunoglobulin-replacement-therapy")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
