@@ -88,6 +88,10 @@ public final class SearchEngine {
     let referencesOf: Statement
     let dataVersion: Statement
     let abbreviationsOf: Statement
+    /// How many passages (at most 3) match an FTS5 expression.
+    let passagesMatching: Statement
+    /// `covers(_:)`'s answers for this version of the index.
+    var conditionCoverage: [[String]: Bool] = [:]
     /// The passage digest and the score buffers, reloaded when another connection has
     /// committed (a re-index).
     var scorer: CandidateScorer
@@ -135,6 +139,7 @@ public final class SearchEngine {
                 SELECT long, COUNT(*) AS articles FROM abbreviations WHERE short = ?
                 GROUP BY long ORDER BY articles DESC, long LIMIT 2
                 """)
+            passagesMatching = try database.prepare("SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 3)")
             // The version first: a commit between the two reads then triggers a recount.
             dataVersion = try database.prepare("PRAGMA data_version")
             seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
@@ -173,6 +178,7 @@ public final class SearchEngine {
                     corrector.reset()
                     knownAbbreviations.removeAll()
                     knownSpellings.removeAll()
+                    conditionCoverage.removeAll()
                     seenDataVersion = version
                 }
                 return try search(question, limit: max(1, limit), declineWeak: declineWeak, detail: detail)
@@ -254,7 +260,8 @@ public final class SearchEngine {
             chosen.append(candidate)
         }
         if mayDecline, let best = chosen.first, let reason = try declineReason(best, terms: terms, postings: postings, need: need)
-            ?? otherVaccine(best, question: analyzed) {
+            ?? otherVaccine(best, question: analyzed)
+            ?? uncoveredCondition(analyzed, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" }) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -280,6 +287,35 @@ public final class SearchEngine {
         }
         if result.answers.isEmpty { result.noAnswerReason = "no indexed passage matches the question" }
         return result
+    }
+
+    /// The common condition the question names that no passage names in its title, heading or
+    /// keywords, when it names no condition the index covers and none of its other topic words is
+    /// named there either (nor a drug the lexicon knows): nil otherwise.
+    private func uncoveredCondition(_ question: AnalyzedQuestion, terms: [WeightedGroup], postings: [TermPostings]) throws -> String? {
+        let conditions = CommonConditions.named(in: question.words, stem: stem)
+        guard !conditions.isEmpty else { return nil }
+        for condition in conditions where try covers(condition) { return nil }
+        let conditionStems = Set(conditions.joined().map(stem))
+        for (index, term) in terms.enumerated() where !term.isGeneric {
+            if term.group.surface.allSatisfy({ conditionStems.contains(stem($0)) || StopWords.contains($0) }) { continue }
+            if Synonyms.isDrugName(term.group.alternatives.first ?? []) { return nil }
+            if postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) { return nil }
+        }
+        return conditions[0].joined(separator: " ")
+    }
+
+    /// Whether the index covers `condition` (FTS5, as a phrase): a passage names it in its title,
+    /// heading or keywords, or three or more mention it ("ear infections" in ten passages on
+    /// recurrent infections and antibiotics; "kidney stones" in one, among the risks for a UTI).
+    private func covers(_ condition: [String]) throws -> Bool {
+        if let known = conditionCoverage[condition] { return known }
+        guard let anywhere = FTS5Query(.phrase(condition)),
+              let named = FTS5Query(.inColumns(["title", "heading", "keywords"], .phrase(condition))) else { return false }
+        func count(_ query: FTS5Query) throws -> Int64 { try passagesMatching.rows([.text(query.matchString)]) { $0.int(0) }.first ?? 0 }
+        let found = try count(named) > 0 || count(anywhere) >= 3
+        if conditionCoverage.count < 10_000 { conditionCoverage[condition] = found }
+        return found
     }
 
     static let animalReason = "the articles are about people's health, not animals'; ask a vet"

@@ -14,6 +14,9 @@ public struct FTS5Query: Sendable, Equatable, CustomStringConvertible {
         case all([Expression])
         /// At least one part must match.
         case any([Expression])
+        /// The part must match in these columns only (`{title heading} : …`); a column name
+        /// that is not a plain lowercase word is dropped.
+        case inColumns([String], Expression)
     }
 
     public let expression: Expression
@@ -49,6 +52,10 @@ public struct FTS5Query: Sendable, Equatable, CustomStringConvertible {
             let kept = parts.compactMap(clean)
             if kept.isEmpty { return nil }
             return kept.count == 1 ? kept[0] : .any(kept)
+        case .inColumns(let columns, let part):
+            let names = columns.filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 } }
+            guard let kept = clean(part) else { return nil }
+            return names.isEmpty ? kept : .inColumns(names, kept)
         }
     }
 
@@ -63,6 +70,9 @@ public struct FTS5Query: Sendable, Equatable, CustomStringConvertible {
             return nested ? "(" + text + ")" : text
         case .any(let parts):
             let text = parts.map { render($0, nested: true) }.joined(separator: " OR ")
+            return nested ? "(" + text + ")" : text
+        case .inColumns(let columns, let part):
+            let text = "{" + columns.joined(separator: " ") + "} : (" + render(part, nested: false) + ")"
             return nested ? "(" + text + ")" : text
         }
     }

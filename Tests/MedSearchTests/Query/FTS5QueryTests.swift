@@ -47,6 +47,14 @@ import Testing
         #expect(query?.matchString == "\"a\"\"b\"")
     }
 
+    /// A column filter renders FTS5's `{col …} : (…)`; only plain lowercase names are kept.
+    @Test func columnFiltersRenderAndKeepOnlyPlainNames() {
+        #expect(FTS5Query(.inColumns(["title", "heading"], .phrase(["kidney", "stones"])))?.matchString
+                == "{title heading} : (\"kidney stones\")")
+        #expect(FTS5Query(.inColumns(["title} OR {body", ""], .phrase(["acne"])))?.matchString == "\"acne\"")
+        #expect(FTS5Query(.inColumns(["title"], .phrase([]))) == nil)
+    }
+
     @Test func emptyExpressionsCannotBeBuilt() {
         #expect(FTS5Query(.all([])) == nil)
         #expect(FTS5Query(.any([.phrase([]), .phrase(["  "])])) == nil)

@@ -1,0 +1,67 @@
+/// Common conditions people ask about, by their everyday names. An index covers one when a
+/// passage names it in its title, heading or keywords, or three or more mention it;
+/// `SearchEngine` asks the index. A question
+/// about a condition the index does not cover, whose other topic words no passage names either
+/// ("what causes kidney stones", "stage 3 pancreatic cancer survival rate"), is declined: the
+/// passage that mentions it in passing (kidney stones among the risks for a UTI) is not about it.
+/// A question that also names something the index covers ("CAR-T for breast cancer",
+/// "antibiotics for a sinus infection") is answered as usual.
+public enum CommonConditions {
+    /// The conditions `words` name, each as written in the list (longest match first).
+    public static func named(in words: [String], stem: (String) -> String = PorterStemmer.stem) -> [[String]] {
+        let stems = words.map(stem)
+        var found: [[String]] = []
+        var index = 0
+        while index < stems.count {
+            if let match = stemmed.first(where: { $0.stems.count <= stems.count - index && Array(stems[index..<(index + $0.stems.count)]) == $0.stems }) {
+                found.append(match.words)
+                index += match.stems.count
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The list, longest names first, with their stems.
+    static let stemmed: [(words: [String], stems: [String])] = names
+        .map { TextTokenizer.words($0) }
+        .map { ($0, $0.map(PorterStemmer.stem)) }
+        .sorted { $0.stems.count > $1.stems.count }
+
+    static let names: [String] = [
+        // infections
+        "kidney stone", "kidney infection", "pink eye", "conjunctivitis", "cold sore", "canker sore", "mouth ulcer",
+        "sinus infection", "sinusitis", "bronchitis", "pneumonia", "ear infection", "tonsillitis", "mono", "mononucleosis",
+        "lyme disease", "measles", "mumps", "chickenpox", "whooping cough", "tetanus", "rsv", "covid", "norovirus",
+        "stomach flu", "food poisoning", "yeast infection", "thrush", "athlete's foot", "ringworm", "head lice", "lice",
+        "scabies", "warts", "impetigo", "cellulitis", "hiv", "hepatitis", "herpes", "chlamydia", "gonorrhea", "syphilis",
+        "sepsis", "meningitis", "tuberculosis", "malaria",
+        // long-term conditions
+        // Not type 2 diabetes: "difference between type 1 and type 2 diabetes" names type 1 only
+        // elliptically, and the type 1 article answers it.
+        "hypothyroidism", "hyperthyroidism", "thyroid nodule",
+        "high cholesterol", "heart failure", "atrial fibrillation", "afib", "arrhythmia", "varicose veins", "blood clot",
+        "deep vein thrombosis", "anemia", "sickle cell", "hemophilia", "copd", "emphysema", "sleep apnea", "insomnia",
+        "acid reflux", "gerd", "heartburn", "ibs", "irritable bowel syndrome", "gallstones", "gallbladder", "pancreatitis",
+        "appendicitis", "diverticulitis", "hemorrhoids", "constipation", "lactose intolerance", "fatty liver", "cirrhosis",
+        "kidney disease", "gout", "osteoarthritis", "osteoporosis", "fibromyalgia", "back pain", "sciatica",
+        "plantar fasciitis", "carpal tunnel", "tendinitis", "bursitis", "arthritis in the knee", "acne", "rosacea",
+        "dandruff", "hair loss", "vitiligo", "endometriosis", "pcos", "polycystic ovary syndrome", "menopause",
+        "erectile dysfunction", "enlarged prostate", "infertility",
+        // the mind and the nerves
+        "depression", "anxiety", "panic attack", "adhd", "autism", "dementia", "alzheimer", "parkinson", "epilepsy",
+        "seizure", "concussion", "tinnitus", "vertigo", "bell's palsy", "restless legs", "neuropathy",
+        // eyes
+        "cataract", "glaucoma", "macular degeneration", "dry eye",
+        // cancers
+        "breast cancer", "prostate cancer", "colon cancer", "colorectal cancer", "pancreatic cancer", "ovarian cancer",
+        "cervical cancer", "skin cancer", "liver cancer", "stomach cancer", "thyroid cancer", "brain tumor",
+        "bladder cancer", "kidney cancer", "lung cancer", "melanoma", "lymphoma", "leukemia", "myeloma",
+        // the ones the shipped Corpus covers, so a question naming them is never taken for uncovered
+        "asthma", "eczema", "hives", "hay fever", "food allergy", "anaphylaxis", "celiac disease", "lupus",
+        "type 1 diabetes", "flu", "shingles", "strep throat", "urinary tract infection", "uti", "migraine",
+        "high blood pressure", "heart attack", "stroke", "common cold", "fever", "psoriasis", "rheumatoid arthritis",
+        "multiple sclerosis", "crohn's disease", "ulcerative colitis",
+    ]
+}
