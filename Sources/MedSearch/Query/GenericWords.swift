@@ -44,6 +44,8 @@ public enum GenericWords {
         "learn", "understand", "understanding", "know", "tell", "summary", "everything",
         // how strongly the asker says it ("I feel totally fine"), not what it is about
         "totally", "completely", "absolutely", "literally", "extremely", "pretty", "quite", "super",
-        "already", "probably", "honestly", "anyway",
+        "already", "probably", "honestly", "anyway", "constantly",
+        // "does it just buy some time": an idiom, not a topic
+        "buy", "bought",
     ].map(PorterStemmer.stem))
 }

@@ -25,7 +25,10 @@ import Testing
                       ("how long until nasacort works", "hay-fever"),
                       ("the epi worked, do we still need the ER", "anaphylaxis-epinephrine"),
                       ("my GI doctor wants me on entyvio for my UC", "biologics-inflammatory-bowel-disease"),
-                      ("switching from ivig to subq at home", "immunoglobulin-replacement-therapy")])
+                      ("switching from ivig to subq at home", "immunoglobulin-replacement-therapy"),
+                      ("flonase nosebleeds", "hay-fever"),
+                      ("can kids grow out of getting sick so often", "recurrent-infections"),
+                      ("does immunotherapy actually cure people or does it just buy some time", "immunotherapy-overview")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
