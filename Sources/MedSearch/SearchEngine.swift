@@ -209,6 +209,19 @@ public final class SearchEngine {
             return result
         }
 
+        // A question describing an emergency still gets the closest answers under the notice.
+        let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
+        // The articles give no amounts: a dose question gets that reason, not a passage that
+        // only names the medicine (`DoseRequest`). Nor are they about animals (`AnimalQuestion`).
+        if mayDecline, DoseRequest.matches(words: analyzed.words) {
+            result.noAnswerReason = Self.doseReason
+            return result
+        }
+        if mayDecline, AnimalQuestion.matches(words: analyzed.words) {
+            result.noAnswerReason = Self.animalReason
+            return result
+        }
+
         // Every passage holding a question term is scored; enough of the best are kept
         // to fill `limit` even when one article holds many of them.
         // A question describing an emergency is also answered by a section on when to seek care
@@ -218,24 +231,11 @@ public final class SearchEngine {
         let alsoAnswering = emergency + analyzed.type.alsoAnsweredBy
         var ranked = scorer.rank(terms, postings: postings, type: analyzed.type, alsoAnswering: alsoAnswering, weights: weights,
                                  limit: limit * max(1, min(weights.passagesPerArticle, 4)) + 16)
-        // A question describing an emergency still gets the closest answers under the notice.
-        let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
         // Passages too weak to show that outrank one that covers the question and names a topic
         // word in its title, heading or keywords give way to it; so do they to one that holds
         // every topic word of a question of several, though it names none ("scarlet fever" in a
         // strep-throat passage, "positive ANA test" in lupus's): a single word ("acne") is too
         // easily found in passing.
-        // The articles give no amounts: a dose question gets that reason, not a passage that
-        // only names the medicine (`DoseRequest`).
-        if mayDecline, DoseRequest.matches(words: analyzed.words) {
-            result.noAnswerReason = Self.doseReason
-            return result
-        }
-        // Nor are they about animals (`AnimalQuestion`).
-        if mayDecline, AnimalQuestion.matches(words: analyzed.words) {
-            result.noAnswerReason = Self.animalReason
-            return result
-        }
         let need = coverageNeed(terms)
         func isWeak(_ candidate: CandidateScorer.Candidate) -> Bool { need.isWeak(candidate) }
         // So do they to one holding a drug the question names: articles list drugs in their
@@ -383,10 +383,11 @@ public final class SearchEngine {
 
     /// Why the best passage does not answer a question about the vaccine against a disease
     /// (`VaccineQuestion`): it is about another vaccine. Nil when it answers, or the question
-    /// names no such vaccine.
-    /// In a message of several sentences, only those that ask count: "he had the chickenpox
-    /// vaccine" is the asker's story.
+    /// names no such vaccine. In a message of several sentences, only those that ask count: "he
+    /// had the chickenpox vaccine" is the asker's story.
     private func otherVaccine(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion) throws -> String? {
+        // Most questions name no vaccine at all: the sentences are split only for those that do.
+        guard VaccineQuestion.disease(in: question.words) != nil else { return nil }
         let words = QuestionAnalyzer.askingSentences(question.original).map { TextTokenizer.words($0, limit: 400) } ?? question.words
         guard let names = VaccineQuestion.disease(in: words),
               let info = try loadPassage(scorer.digest.records[Int(best.passage)].rowid, withText: true) else { return nil }
