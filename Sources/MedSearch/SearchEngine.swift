@@ -90,6 +90,8 @@ public final class SearchEngine {
     let abbreviationsOf: Statement
     /// How many passages (at most 3) match an FTS5 expression.
     let passagesMatching: Statement
+    /// Whether one passage matches an FTS5 expression (1 or 0).
+    let passageMatches: Statement
     /// `covers(_:)`'s answers for this version of the index.
     var conditionCoverage: [[String]: Bool] = [:]
     /// The passage digest and the score buffers, reloaded when another connection has
@@ -140,6 +142,7 @@ public final class SearchEngine {
                 GROUP BY long ORDER BY articles DESC, long LIMIT 2
                 """)
             passagesMatching = try database.prepare("SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 3)")
+            passageMatches = try database.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ? AND rowid = ?")
             // The version first: a commit between the two reads then triggers a recount.
             dataVersion = try database.prepare("PRAGMA data_version")
             seenDataVersion = try dataVersion.rows { $0.int(0) }.first ?? 0
@@ -261,7 +264,7 @@ public final class SearchEngine {
         }
         if mayDecline, let best = chosen.first, let reason = try declineReason(best, terms: terms, postings: postings, need: need)
             ?? otherVaccine(best, question: analyzed)
-            ?? uncoveredCondition(analyzed, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" }) {
+            ?? uncoveredCondition(analyzed, best: best, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" }) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -289,20 +292,53 @@ public final class SearchEngine {
         return result
     }
 
-    /// The common condition the question names that no passage names in its title, heading or
-    /// keywords, when it names no condition the index covers and none of its other topic words is
-    /// named there either (nor a drug the lexicon knows): nil otherwise.
-    private func uncoveredCondition(_ question: AnalyzedQuestion, terms: [WeightedGroup], postings: [TermPostings]) throws -> String? {
+    /// The common condition the question names that the index does not cover, when the question
+    /// is about it: nil otherwise. It is about it when it names no condition the index covers and
+    /// none of its other topic words is named in a title, heading or keywords either (nor a drug
+    /// the lexicon knows): "what causes kidney stones". It is also about it, whatever else it
+    /// names, when the best passage does not mention it: "IVIG for long covid" is not answered
+    /// by what IVIG is, nor "group b strep test in pregnancy" by the strep throat test. Three
+    /// kinds of question are left to the ranking: a long message (its conditions are often the
+    /// asker's story), a comparison with something covered ("type 1 vs type 2 diabetes"), and a
+    /// cancer, which the immunotherapy articles answer for cancers in general ("CAR-T for breast
+    /// cancer": approved for blood cancers, not solid tumours).
+    private func uncoveredCondition(_ question: AnalyzedQuestion, best: CandidateScorer.Candidate, terms: [WeightedGroup],
+                                    postings: [TermPostings]) throws -> String? {
         let conditions = CommonConditions.named(in: question.words, stem: stem)
         guard !conditions.isEmpty else { return nil }
-        for condition in conditions where try covers(condition) { return nil }
+        let uncovered = try conditions.filter { try !covers($0) }
+        guard let first = uncovered.first else { return nil }
+        // A comparison of one condition with something it does not name as one ("type 1 and type 2").
+        let comparesWithCovered = question.type == .comparison && conditions.count < 2
+        if uncovered.count == conditions.count, !comparesWithCovered, try namesNothingElse(conditions, terms: terms, postings: postings) {
+            return first.joined(separator: " ")
+        }
+        guard question.type != .comparison, terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords else { return nil }
+        let rowid = scorer.digest.records[Int(best.passage)].rowid
+        for condition in uncovered where !CommonConditions.isCancer(condition) {
+            // Its lexicon names count as mentions: "pink eye" is the conjunctivitis of a passage.
+            let names = [condition] + terms.filter { $0.group.surface == condition }.flatMap(\.group.alternatives)
+            if try !names.contains(where: { try mentions(rowid, $0) }) { return condition.joined(separator: " ") }
+        }
+        return nil
+    }
+
+    /// Whether none of the question's topic words but the conditions' own is named in a title,
+    /// heading or keywords, nor is a drug the lexicon knows.
+    private func namesNothingElse(_ conditions: [[String]], terms: [WeightedGroup], postings: [TermPostings]) throws -> Bool {
         let conditionStems = Set(conditions.joined().map(stem))
         for (index, term) in terms.enumerated() where !term.isGeneric {
             if term.group.surface.allSatisfy({ conditionStems.contains(stem($0)) || StopWords.contains($0) }) { continue }
-            if Synonyms.isDrugName(term.group.alternatives.first ?? []) { return nil }
-            if postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) { return nil }
+            if Synonyms.isDrugName(term.group.alternatives.first ?? []) { return false }
+            if postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) { return false }
         }
-        return conditions[0].joined(separator: " ")
+        return true
+    }
+
+    /// Whether the passage of `rowid` holds `phrase` in any column (FTS5).
+    private func mentions(_ rowid: Int64, _ phrase: [String]) throws -> Bool {
+        guard let query = FTS5Query(.phrase(phrase)) else { return false }
+        return try (passageMatches.rows([.text(query.matchString), .integer(rowid)]) { $0.int(0) }.first ?? 0) > 0
     }
 
     /// Whether the index covers `condition` (FTS5, as a phrase): a passage names it in its title,

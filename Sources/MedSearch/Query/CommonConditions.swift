@@ -4,8 +4,9 @@
 /// about a condition the index does not cover, whose other topic words no passage names either
 /// ("what causes kidney stones", "stage 3 pancreatic cancer survival rate"), is declined: the
 /// passage that mentions it in passing (kidney stones among the risks for a UTI) is not about it.
-/// A question that also names something the index covers ("CAR-T for breast cancer",
-/// "antibiotics for a sinus infection") is answered as usual.
+/// So is a shorter question whose best passage does not mention the condition at all, whatever
+/// else it names ("IVIG for long covid"), unless the condition is a cancer ("CAR-T for breast
+/// cancer" is answered by where CAR-T is approved); see `SearchEngine.uncoveredCondition`.
 public enum CommonConditions {
     /// The conditions `words` name, each as written in the list (longest match first).
     public static func named(in words: [String], stem: (String) -> String = PorterStemmer.stem) -> [[String]] {
@@ -23,6 +24,11 @@ public enum CommonConditions {
         return found
     }
 
+    /// Whether `condition` (as `named(in:)` gives it) is a cancer.
+    public static func isCancer(_ condition: [String]) -> Bool {
+        condition.last == "cancer" || condition.last == "tumor" || ["melanoma", "lymphoma", "leukemia", "myeloma"].contains(condition.last ?? "")
+    }
+
     /// The list, longest names first, with their stems.
     static let stemmed: [(words: [String], stems: [String])] = names
         .map { TextTokenizer.words($0) }
@@ -36,22 +42,28 @@ public enum CommonConditions {
         "lyme disease", "measles", "mumps", "chickenpox", "whooping cough", "tetanus", "rsv", "covid", "norovirus",
         "stomach flu", "food poisoning", "yeast infection", "thrush", "athlete's foot", "ringworm", "head lice", "lice",
         "scabies", "warts", "impetigo", "cellulitis", "hiv", "hepatitis", "herpes", "chlamydia", "gonorrhea", "syphilis",
-        "sepsis", "meningitis", "tuberculosis", "malaria",
+        "sepsis", "meningitis", "tuberculosis", "malaria", "group b strep", "staph infection", "mrsa", "long covid",
+        "walking pneumonia", "croup", "hand foot and mouth disease", "fifth disease", "roseola", "swimmer's ear",
+        "stye", "nail fungus", "jock itch", "bed bugs",
         // long-term conditions
-        // Not type 2 diabetes: "difference between type 1 and type 2 diabetes" names type 1 only
-        // elliptically, and the type 1 article answers it.
-        "hypothyroidism", "hyperthyroidism", "thyroid nodule",
+        // Type 2 diabetes: "difference between type 1 and type 2 diabetes" names type 1 only
+        // elliptically; as a comparison it is left to the ranking, and the type 1 article answers it.
+        "type 2 diabetes", "gestational diabetes", "prediabetes", "hypothyroidism", "hyperthyroidism", "thyroid nodule",
         "high cholesterol", "heart failure", "atrial fibrillation", "afib", "arrhythmia", "varicose veins", "blood clot",
         "deep vein thrombosis", "anemia", "sickle cell", "hemophilia", "copd", "emphysema", "sleep apnea", "insomnia",
         "acid reflux", "gerd", "heartburn", "ibs", "irritable bowel syndrome", "gallstones", "gallbladder", "pancreatitis",
         "appendicitis", "diverticulitis", "hemorrhoids", "constipation", "lactose intolerance", "fatty liver", "cirrhosis",
-        "kidney disease", "gout", "osteoarthritis", "osteoporosis", "fibromyalgia", "back pain", "sciatica",
+        "kidney disease", "gout", "osteoarthritis", "osteoporosis", "fibromyalgia", "back pain", "lower back pain",
+        "neck pain", "knee pain", "hip pain", "shoulder pain", "toothache", "menstrual cramps", "period cramps", "sciatica",
+        "sprained ankle", "broken bone", "fracture", "tennis elbow", "rotator cuff", "shin splints", "heat stroke",
+        "heat exhaustion", "sunburn", "frostbite", "poison ivy", "diaper rash", "heat rash", "seborrheic dermatitis",
+        "spider bite", "tick bite", "dog bite", "heart murmur", "palpitations", "chronic fatigue syndrome",
         "plantar fasciitis", "carpal tunnel", "tendinitis", "bursitis", "arthritis in the knee", "acne", "rosacea",
         "dandruff", "hair loss", "vitiligo", "endometriosis", "pcos", "polycystic ovary syndrome", "menopause",
         "erectile dysfunction", "enlarged prostate", "infertility",
         // the mind and the nerves
         "depression", "anxiety", "panic attack", "adhd", "autism", "dementia", "alzheimer", "parkinson", "epilepsy",
-        "seizure", "concussion", "tinnitus", "vertigo", "bell's palsy", "restless legs", "neuropathy",
+        "seizure", "concussion", "cluster headache", "tension headache", "sinus headache", "tinnitus", "vertigo", "bell's palsy", "restless legs", "neuropathy",
         // eyes
         "cataract", "glaucoma", "macular degeneration", "dry eye",
         // cancers

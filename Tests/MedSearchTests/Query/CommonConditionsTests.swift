@@ -9,6 +9,13 @@ import Testing
         #expect(CommonConditions.named(in: TextTokenizer.words("athlete's foot cream")) == [["athlete", "s", "foot"]])
         #expect(CommonConditions.named(in: TextTokenizer.words("CAR-T for breast cancer or lymphoma")) == [["breast", "cancer"], ["lymphoma"]])
         #expect(CommonConditions.named(in: TextTokenizer.words("is immunotherapy a cure")).isEmpty)
+        #expect(CommonConditions.named(in: TextTokenizer.words("stretches for lower back pain")) == [["lower", "back", "pain"]])
+    }
+
+    @Test func cancersAreTold() {
+        #expect(CommonConditions.isCancer(["kidney", "cancer"]))
+        #expect(CommonConditions.isCancer(["myeloma"]))
+        #expect(!CommonConditions.isCancer(["long", "covid"]))
     }
 
     @Test(arguments: ["what causes kidney stones", "stage 3 pancreatic cancer survival rate", "how do doctors test for lactose intolerance"])
@@ -18,7 +25,21 @@ import Testing
         #expect(result.noAnswerReason?.hasPrefix("the articles in this index do not cover") == true, "\(result.noAnswerReason ?? "")")
     }
 
-    @Test(arguments: [("when do you need antibiotics for a sinus infection", "antibiotics-viral-infections"),
+    /// Whatever else a shorter question names, a best passage that does not mention the
+    /// uncovered condition does not answer it (IVIG's passages never mention covid).
+    @Test(arguments: ["is IVIG used for long covid", "group b strep swab when pregnant", "stretches for a sore lower back pain",
+                      "cold sore vs canker sore"])
+    func aPassageSilentOnTheConditionIsDeclined(question: String) throws {
+        let result = try SearchEngine(path: AbsentWordTests.index).answers(to: question, limit: 3)
+        #expect(result.answers.isEmpty, "\(result.answers.map(\.passageID))")
+        #expect(result.noAnswerReason?.hasPrefix("the articles in this index do not cover") == true, "\(result.noAnswerReason ?? "")")
+    }
+
+    /// A comparison with a covered condition, a lexicon name of the condition in the passage
+    /// ("conjunctivitis" for pink eye) and a cancer leave the question answered.
+    @Test(arguments: [("difference between type 1 and type 2 diabetes", "type-1-diabetes"), ("dupixent and pink eye", "eczema"),
+                      ("does immunotherapy work for kidney cancer", "immunotherapy-overview"),
+                      ("when do you need antibiotics for a sinus infection", "antibiotics-viral-infections"),
                       ("can CAR-T work for breast cancer", "car-t-cell-therapy"),
                       ("my 2 year old has had five ear infections this year, is that normal", "recurrent-infections")])
     func somethingTheIndexCoversKeepsItAnswered(question: String, article: String) throws {
