@@ -57,7 +57,7 @@ public enum CommonConditions {
         "neck pain", "knee pain", "hip pain", "shoulder pain", "toothache", "menstrual cramps", "period cramps", "sciatica",
         "sprained ankle", "broken bone", "fracture", "tennis elbow", "rotator cuff", "shin splints", "heat stroke",
         "heat exhaustion", "sunburn", "frostbite", "poison ivy", "diaper rash", "heat rash", "seborrheic dermatitis",
-        "spider bite", "tick bite", "dog bite", "heart murmur", "palpitations", "chronic fatigue syndrome",
+        "spider bite", "tick bite", "dog bite", "heart murmur", "palpitations", "hereditary angioedema", "chronic fatigue syndrome",
         "plantar fasciitis", "carpal tunnel", "tendinitis", "bursitis", "arthritis in the knee", "acne", "rosacea",
         "dandruff", "hair loss", "vitiligo", "endometriosis", "pcos", "polycystic ovary syndrome", "menopause",
         "erectile dysfunction", "enlarged prostate", "infertility",

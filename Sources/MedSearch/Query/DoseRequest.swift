@@ -16,6 +16,8 @@ public enum DoseRequest {
             case "dose", "doses":
                 if amountWords.contains(previous) || (["for", "of", "is"].contains(next) && !courseWords.contains(previous)
                     && previous.first?.isNumber != true) { return true }
+                // "what amoxicillin dose should a 20 kg child take": asked with a medicine between.
+                if index >= 2, ["what", "which"].contains(words[index - 2]), !courseWords.contains(previous) { return true }
             case "much" where previous == "how":
                 // "how much vitamin d should i take", "how much benadryl can i give"; not "how
                 // much does it cost" or "how much of his speech will come back".
@@ -32,8 +34,8 @@ public enum DoseRequest {
     static let amountWords: Set<String> = ["what", "right", "correct", "max", "maximum", "safe", "usual", "recommended",
                                            "daily", "normal", "adult", "child", "children", "kids", "starting", "much"]
     /// Before "dose": one of a course ("the second dose of shingrix", "how many doses", "two
-    /// doses"), or the asker's own.
-    static let courseWords: Set<String> = ["first", "second", "third", "next", "last", "another", "booster", "missed", "many", "two", "three", "few", "several",
+    /// doses", "miss a dose of humira"), or the asker's own.
+    static let courseWords: Set<String> = ["a", "an", "first", "second", "third", "next", "last", "another", "booster", "missed", "many", "two", "three", "few", "several",
                                            "missing", "skipped", "skip", "my", "his", "her", "their", "each", "every", "extra"]
     static let takingWords: Set<String> = ["take", "taking", "give", "giving", "use", "have"]
 }

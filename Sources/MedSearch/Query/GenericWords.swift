@@ -47,5 +47,7 @@ public enum GenericWords {
         "already", "probably", "honestly", "anyway", "constantly",
         // "does it just buy some time": an idiom, not a topic
         "buy", "bought",
+        // "what's wrong with only using my inhaler when I need it": the asker's framing
+        "wrong",
     ].map(PorterStemmer.stem))
 }

@@ -66,7 +66,7 @@ public enum QuestionClassifier {
                     "what should i ask", "should i ask", "what to ask", "questions to ask", "ask my doctor", "ask the doctor"]),
         (.candidates, ["who should", "who can", "who might", "who may", "who is", "who are", "who benefits", "candidate*", "eligible", "right for me", "right for", "should i", "qualify", "who needs", "can i take", "can i get", "can i have", "can you have", "if i have"]),
         (.evidence, ["how well", "effective*", "science", "research", "studies", "study", "evidence", "trial*", "proven", "success rate", "worth it", "worth the"]),
-        (.diagnosis, ["diagnos*", "test", "tests", "tested", "testing", "detect*", "screen*", "how do i know", "how do you know", "check for", "tell if", "tell whether", "evaluat*", "biomarker*"]),
+        (.diagnosis, ["diagnos*", "test", "tests", "tested", "testing", "detect*", "screen*", "how do i know", "how do you know", "check for", "picked up in", "picked up on", "picked up by", "picked up early", "tell if", "tell whether", "evaluat*", "biomarker*"]),
         (.prevention, ["prevent*", "avoid*", "reduce the risk", "lower the risk", "protect*", "lower my chances", "lower the chances",
                         "lower my risk", "reduce my risk", "reduce my chances", "stop getting", "keep from getting",
                         "from spreading", "from getting", "from catching", "stop spreading", "stop catching"]),

@@ -15,7 +15,7 @@ public enum StopWords {
         "some", "such", "nor", "only", "own", "same", "so", "than", "too", "very", "just",
         "also", "as", "up", "out", "down", "until", "while", "during", "before", "after",
         "above", "below", "between", "not", "no", "because", "since", "even", "still", "yet", "ever",
-        "however", "although", "though", "either", "neither", "whether", "via", "per",
+        "else", "besides", "however", "although", "though", "either", "neither", "whether", "via", "per",
         // pronouns and auxiliaries
         "i", "me", "my", "myself", "we", "us", "our", "ours", "you", "your", "yours", "he",
         "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",

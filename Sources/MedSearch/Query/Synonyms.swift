@@ -58,6 +58,9 @@ public enum Synonyms {
         ["period", "periods", "menstruation", "menstrual"],
         ["heartburn", "acid reflux", "gerd"],
         ["pink eye", "conjunctivitis"],
+        // Lay names: "bubble boy disease" for SCID; "puffer" for an inhaler, the blue one the reliever.
+        ["bubble boy disease", "severe combined immunodeficiency", "scid"], ["bubble boy", "severe combined immunodeficiency", "scid"],
+        ["blue puffer", "reliever inhaler"], ["puffer", "inhaler"], ["puffers", "inhalers"],
         ["stomach flu", "gastroenteritis"],
         ["high cholesterol", "hyperlipidemia"],
         ["underactive thyroid", "hypothyroidism"],
@@ -156,7 +159,7 @@ public enum Synonyms {
         ["provenge", "sipuleucel"], ["imlygic", "talimogene"],
         ["humira", "adalimumab"], ["enbrel", "etanercept"], ["remicade", "infliximab"],
         ["stelara", "ustekinumab"], ["entyvio", "vedolizumab"], ["cosentyx", "secukinumab", "il 17 blockers"],
-        ["skyrizi", "risankizumab"], ["tremfya", "guselkumab"], ["taltz", "ixekizumab", "il 17 blockers"],
+        ["skyrizi", "risankizumab", "il 23 blockers"], ["tremfya", "guselkumab", "il 23 blockers"], ["taltz", "ixekizumab", "il 17 blockers"],
         ["actemra", "tocilizumab"], ["orencia", "abatacept"], ["xeljanz", "tofacitinib"],
         ["rinvoq", "upadacitinib"], ["otezla", "apremilast"], ["plaquenil", "hydroxychloroquine"],
         ["benlysta", "belimumab"], ["ocrevus", "ocrelizumab"], ["tysabri", "natalizumab"],

@@ -28,7 +28,13 @@ import Testing
                       ("switching from ivig to subq at home", "immunoglobulin-replacement-therapy"),
                       ("flonase nosebleeds", "hay-fever"),
                       ("can kids grow out of getting sick so often", "recurrent-infections"),
-                      ("does immunotherapy actually cure people or does it just buy some time", "immunotherapy-overview")])
+                      ("does immunotherapy actually cure people or does it just buy some time", "immunotherapy-overview"),
+                      ("can bubble boy disease be treated", "primary-immunodeficiency"),
+                      ("is it fine to only use my blue puffer when needed", "asthma"),
+                      ("what's wrong with only using ventolin when i need it", "asthma"),
+                      ("what else besides cancer is immunotherapy used for", "immunotherapy-overview"),
+                      ("can SCID be picked up in newborn screening", "primary-immunodeficiency"),
+                      ("how well does skyrizi clear psoriasis", "biologics-psoriasis")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
