@@ -263,6 +263,7 @@ public final class SearchEngine {
             chosen.append(candidate)
         }
         if mayDecline, let best = chosen.first, let reason = try declineReason(best, terms: terms, postings: postings, need: need)
+            ?? everydayWordOnly(terms, postings: postings)
             ?? otherVaccine(best, question: analyzed)
             ?? uncoveredCondition(analyzed, best: best, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" }) {
             result.noAnswerReason = reason
@@ -415,6 +416,20 @@ public final class SearchEngine {
             return "no indexed passage is about \(named(topics, ", ")); the closest only mention it"
         }
         return "no indexed passage is about \(named(topics, " and ")) together; the closest match little of it"
+    }
+
+    /// Why a question of one topic word is not answered: many passages mention the word
+    /// (`weights.everydayWordPassages` or more) and none names it in its title, heading or
+    /// keywords, so it is an everyday word this index uses only in passing ("sleep"), not one
+    /// of its topics. Nil otherwise, and for a drug the lexicon knows.
+    private func everydayWordOnly(_ terms: [WeightedGroup], postings: [TermPostings]) -> String? {
+        let topics = terms.indices.filter { !terms[$0].isGeneric }
+        guard weights.everydayWordPassages > 0, topics.count == 1, let index = topics.first,
+              terms[index].documentFrequency >= weights.everydayWordPassages,
+              !Synonyms.isDrugName(terms[index].group.alternatives.first ?? []),
+              !postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) else { return nil }
+        let word = terms[index].group.surface.joined(separator: " ")
+        return "no indexed passage is about \(word); \(terms[index].documentFrequency) mention it only in passing"
     }
 
     /// Why the best passage does not answer a question about the vaccine against a disease

@@ -98,7 +98,9 @@ public struct QuestionAnalyzer: Sendable {
             if end - index > 1 {
                 // "covid-19", "t-cell": search the compound as a phrase.
                 let phrase = Array(words[index..<end])
-                if !phrase.allSatisfy(StopWords.contains) {
+                if Self.isBloodPressureReading(phrase, in: question) {
+                    add(TermGroup(surface: phrase, alternatives: [["blood", "pressure"], phrase]))
+                } else if !phrase.allSatisfy(StopWords.contains) {
                     add(TermGroup(surface: phrase, alternatives: [phrase]))
                 }
                 index = end
@@ -109,7 +111,21 @@ public struct QuestionAnalyzer: Sendable {
             }
             index += 1
         }
+        // A reading beside "bp" or "blood pressure" is only the number: the topic is there already.
+        if let reading = groups.firstIndex(where: { $0.alternatives.first == ["blood", "pressure"] && $0.surface != ["blood", "pressure"] }),
+           groups.indices.contains(where: { $0 != reading && groups[$0].alternatives.contains { $0 == ["bp"] || $0.contains("pressure") } }) {
+            groups[reading].alternatives.removeFirst()
+        }
         return AnalyzedQuestion(original: question, words: words, type: type(of: question, positions), groups: groups)
+    }
+
+    /// Whether two numbers written with a slash are a blood-pressure reading ("135/85"): the
+    /// first 70 to 260, the second 40 to 160, and less than the first. "what stage is a
+    /// reading of 135/85" is about blood pressure though it never says so.
+    static func isBloodPressureReading(_ pair: [String], in question: String) -> Bool {
+        guard pair.count == 2, let systolic = Int(pair[0]), let diastolic = Int(pair[1]),
+              (70...260).contains(systolic), (40...160).contains(diastolic), diastolic < systolic else { return false }
+        return question.contains("\(pair[0])/\(pair[1])")
     }
 
     /// The type of the sentence that asks, in a message of several: "He keeps asking if it's

@@ -123,6 +123,12 @@ public struct RankingWeights: Sendable, Equatable {
     /// answered tuned question; 13.5 and 15 sit on answerable ones.
     public var partialCoverage = 0.5
     public var minimumPartialScore = 12.5
+    /// A question whose one topic word this many passages or more mention, none of them in
+    /// its title, heading or keywords, is declined: an everyday word the index uses only in
+    /// passing ("how much sleep does a teenager need" → "sleep better" in eczema's). A rarer
+    /// word named once in a body is explained there ("thrombectomy", "leukapheresis": 1
+    /// passage). 0 turns it off. See `SearchEngine.everydayWordOnly`.
+    public var everydayWordPassages = 10
     /// `ask --explain` marks a term in more than this share of passages "(common)". It no
     /// longer limits the candidates (see `CandidateScorer`).
     public var commonTermShare = 0.25
@@ -149,7 +155,7 @@ public struct RankingWeights: Sendable, Equatable {
     ] }
     static var integers: [String: WritableKeyPath<RankingWeights, Int>] { [
         "passagesPerArticle": \.passagesPerArticle, "maximumTerms": \.maximumTerms, "postingBudget": \.postingBudget,
-        "shortQuestionTopicWords": \.shortQuestionTopicWords, "manyTopicWords": \.manyTopicWords, "longMessageTopicWords": \.longMessageTopicWords,
+        "shortQuestionTopicWords": \.shortQuestionTopicWords, "everydayWordPassages": \.everydayWordPassages, "manyTopicWords": \.manyTopicWords, "longMessageTopicWords": \.longMessageTopicWords,
     ] }
 
     /// Every name `set` accepts.
