@@ -442,9 +442,12 @@ public final class SearchEngine {
         let words = QuestionAnalyzer.askingSentences(question.original).map { TextTokenizer.words($0, limit: 400) } ?? question.words
         guard let names = VaccineQuestion.disease(in: words),
               let info = try loadPassage(scorer.digest.records[Int(best.passage)].rowid, withText: true) else { return nil }
-        let about = VaccineQuestion.isAbout(names, heading: TextTokenizer.words(info.heading), title: TextTokenizer.words(info.title),
-                                            text: TextTokenizer.words(info.body, limit: 4_000))
-        return about ? nil : "no indexed passage is about the \(names[0].joined(separator: " ")) vaccine"
+        let text = TextTokenizer.words(info.body, limit: 4_000)
+        let vaccine = "the \(names[0].joined(separator: " ")) vaccine"
+        guard VaccineQuestion.isAbout(names, heading: TextTokenizer.words(info.heading), title: TextTokenizer.words(info.title), text: text) else {
+            return "no indexed passage is about \(vaccine)"
+        }
+        return VaccineQuestion.asksSchedule(words) && !VaccineQuestion.givesSchedule(text) ? "no indexed passage gives the schedule of \(vaccine)" : nil
     }
 
     /// The terms that say what the question is about: all but the generic ones (answer types,

@@ -3,6 +3,9 @@
 /// the disease right before a vaccine word ("the shingles vaccine"), names it after "vaccine
 /// for/against", or names it in its heading or title. A passage on the flu vaccine that lists
 /// "COVID-19, RSV or pneumococcal vaccines" among others to ask about does not answer it.
+/// A question about its schedule ("up to what age", "how many shots", "how far apart") is
+/// answered only by such a passage that gives one: a number of doses, an age or a spacing.
+/// A passage saying what the HPV vaccine prevents does not say when to have it.
 public enum VaccineQuestion {
     /// The names of the disease whose vaccine `words` ask about (its group: "rsv" also as
     /// "respiratory syncytial virus"), or nil when they name none.
@@ -36,6 +39,39 @@ public enum VaccineQuestion {
         }
         return false
     }
+
+    /// Whether `words` ask when, how often or at what age to have a vaccine.
+    public static func asksSchedule(_ words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let previous = index > 0 ? words[index - 1] : ""
+            switch word {
+            case "schedule", "apart", "age", "ages": return true
+            case "old", "young" where ["how", "too"].contains(previous): return true
+            case "many" where previous == "how" && words[(index + 1)..<min(words.count, index + 3)].contains { doseWords.contains($0) }: return true
+            case "often" where previous == "how": return true
+            default: if word == "when" && next == "to" { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a passage's text gives a schedule: a schedule word ("doses", "aged", "yearly",
+    /// "apart") within a few words of a number.
+    public static func givesSchedule(_ text: [String]) -> Bool {
+        for (index, word) in text.enumerated() where scheduleWords.contains(word) {
+            if ["yearly", "annual", "annually"].contains(word) { return true }
+            let window = text[max(0, index - 5)..<min(text.count, index + 6)]
+            if window.contains(where: { $0.first?.isNumber == true || numberWords.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    static let doseWords: Set<String> = ["shot", "shots", "dose", "doses", "jab", "jabs", "booster", "boosters", "injections"]
+    static let scheduleWords: Set<String> = ["dose", "doses", "age", "ages", "aged", "older", "younger", "apart", "yearly",
+                                             "annual", "annually", "every", "booster", "boosters"]
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "eleven", "twelve", "single", "second", "third", "year", "years", "months"]
 
     static let vaccineWords: Set<String> = ["vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "booster",
                                             "boosters", "jab", "jabs", "vax", "immunization", "immunisation"]

@@ -36,4 +36,27 @@ import Testing
         let story = try engine.answers(to: "can my grandson catch shingles from me? he had the chickenpox vaccine", limit: 3)
         #expect(story.answers.first?.articleID == "shingles", "\(story.noAnswerReason ?? "")")
     }
+
+    @Test(arguments: [("up to what age can you have the hpv vaccine", true), ("how many shots of the hpv vaccine are needed", true),
+                      ("how far apart are the shingrix doses", true), ("hpv vaccine schedule", true),
+                      ("is the flu shot safe in pregnancy", false), ("rsv vaccine side effects", false)])
+    func tellsAScheduleQuestion(question: String, expected: Bool) {
+        #expect(VaccineQuestion.asksSchedule(TextTokenizer.words(question)) == expected, "\(question)")
+    }
+
+    @Test func tellsAPassageThatGivesASchedule() {
+        #expect(VaccineQuestion.givesSchedule(TextTokenizer.words("Two doses are given 2 to 6 months apart.")))
+        #expect(VaccineQuestion.givesSchedule(TextTokenizer.words("A yearly flu vaccine for everyone.")))
+        #expect(!VaccineQuestion.givesSchedule(TextTokenizer.words("The HPV vaccine lowers the risk of cervical cancer.")))
+    }
+
+    /// The HPV vaccine's passages say what it prevents, not when to have it; the shingles
+    /// vaccine's give its doses.
+    @Test func aScheduleQuestionNeedsAPassageThatGivesOne() throws {
+        let engine = try SearchEngine(path: AbsentWordTests.index)
+        let declined = try engine.answers(to: "up to what age can you get the hpv vaccine", limit: 3)
+        #expect(declined.answers.isEmpty, "\(declined.answers.map(\.passageID))")
+        #expect(declined.noAnswerReason == "no indexed passage gives the schedule of the hpv vaccine")
+        #expect(try engine.answers(to: "how many shots of the shingles vaccine do I need", limit: 3).answers.first?.articleID == "shingles")
+    }
 }
