@@ -7,6 +7,8 @@
 /// So is a shorter question whose best passage does not mention the condition at all, whatever
 /// else it names ("IVIG for long covid"), unless the condition is a cancer ("CAR-T for breast
 /// cancer" is answered by where CAR-T is approved); see `SearchEngine.uncoveredCondition`.
+/// Common medicines count as conditions here: "statin muscle pain" is not answered by chest
+/// pain, nor "ozempic for weight loss" by type 1 diabetes.
 public enum CommonConditions {
     /// The conditions `words` name, each as written in the list (longest match first).
     public static func named(in words: [String], stem: (String) -> String = PorterStemmer.stem) -> [[String]] {
@@ -30,7 +32,7 @@ public enum CommonConditions {
     }
 
     /// The list, longest names first, with their stems.
-    static let stemmed: [(words: [String], stems: [String])] = names
+    static let stemmed: [(words: [String], stems: [String])] = (names + medicines)
         .map { TextTokenizer.words($0) }
         .map { ($0, $0.map(PorterStemmer.stem)) }
         .sorted { $0.stems.count > $1.stems.count }
@@ -75,5 +77,25 @@ public enum CommonConditions {
         "type 1 diabetes", "flu", "shingles", "strep throat", "urinary tract infection", "uti", "migraine",
         "high blood pressure", "heart attack", "stroke", "common cold", "fever", "psoriasis", "rheumatoid arthritis",
         "multiple sclerosis", "crohn's disease", "ulcerative colitis",
+    ]
+
+    /// Medicines people often ask about, generic and brand names (a name the lexicon maps to
+    /// a class the articles name, such as amlodipine, is searched as that class too).
+    static let medicines: [String] = [
+        "statin", "atorvastatin", "lipitor", "rosuvastatin", "crestor", "simvastatin", "zocor", "pravastatin",
+        "metformin", "glucophage", "ozempic", "semaglutide", "wegovy", "mounjaro", "tirzepatide", "zepbound",
+        "jardiance", "empagliflozin", "farxiga", "trulicity", "januvia", "glipizide",
+        "warfarin", "coumadin", "eliquis", "apixaban", "xarelto", "rivaroxaban", "clopidogrel", "plavix",
+        "ssri", "sertraline", "zoloft", "fluoxetine", "prozac", "escitalopram", "lexapro", "citalopram", "paroxetine",
+        "bupropion", "wellbutrin", "trazodone", "xanax", "alprazolam", "lorazepam", "ativan", "clonazepam", "klonopin",
+        "adderall", "ritalin", "methylphenidate", "vyvanse", "lithium", "quetiapine", "seroquel",
+        "gabapentin", "neurontin", "pregabalin", "lyrica", "tramadol", "oxycodone", "hydrocodone", "codeine", "morphine",
+        "meloxicam", "celebrex", "omeprazole", "prilosec", "pantoprazole", "nexium", "famotidine", "pepcid",
+        "ondansetron", "zofran", "miralax", "levothyroxine", "synthroid", "losartan", "hydrochlorothiazide",
+        "azithromycin", "z pack", "doxycycline", "cephalexin", "keflex", "clindamycin", "levofloxacin",
+        "finasteride", "propecia", "minoxidil", "rogaine", "viagra", "sildenafil", "cialis", "tamoxifen", "letrozole",
+        "accutane", "isotretinoin", "tretinoin", "retinol", "melatonin", "vitamin d", "biotin", "ashwagandha",
+        "creatine", "nicotine patch", "chantix", "varenicline", "suboxone", "naloxone", "narcan", "allopurinol",
+        "colchicine", "plan b", "birth control pill",
     ]
 }

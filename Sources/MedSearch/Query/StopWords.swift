@@ -28,6 +28,7 @@ public enum StopWords {
         "couldnt", "shouldnt", "wouldnt",
         // question words
         "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whats",
+        "thats", "theres", "hes", "shes", "youre", "theyre", "weve", "youve", "theyve",
         // chatter of consumer messages
         "please", "pls", "plz", "thanks", "thank", "thankyou", "hello", "hi", "hey", "dear",
         "sir", "madam", "regards", "sincerely", "greetings", "kindly", "know", "tell",

@@ -197,6 +197,10 @@ public enum Synonyms {
         ["hydrochlorothiazide", "thiazide"], ["advair", "combination inhaler"],
         ["flovent", "inhaled steroid"], ["pulmicort", "inhaled steroid"], ["maxalt", "rizatriptan", "triptan"],
         ["amoxil", "amoxicillin"], ["augmentin", "amoxicillin clavulanate"], ["cipro", "ciprofloxacin"],
+        // Antibiotics the articles name only as antibiotics.
+        ["z pack", "azithromycin", "antibiotic"], ["zpack", "azithromycin", "antibiotic"], ["zithromax", "azithromycin", "antibiotic"],
+        ["azithromycin", "antibiotic"], ["doxycycline", "antibiotic"], ["cephalexin", "antibiotic"], ["keflex", "cephalexin", "antibiotic"],
+        ["clindamycin", "antibiotic"], ["levofloxacin", "antibiotic"],
         ["macrobid", "nitrofurantoin"], ["bactrim", "trimethoprim sulfamethoxazole"],
         // Not carvedilol: widened to every beta blocker, MedQuAD's paraphrase TQ25 that names it
         // lost its best answers (nDCG@10 0.70 → 0.50).
