@@ -7,8 +7,8 @@
 /// So is a shorter question whose best passage does not mention the condition at all, whatever
 /// else it names ("IVIG for long covid"), unless the condition is a cancer ("CAR-T for breast
 /// cancer" is answered by where CAR-T is approved); see `SearchEngine.uncoveredCondition`.
-/// Common medicines count as conditions here: "statin muscle pain" is not answered by chest
-/// pain, nor "ozempic for weight loss" by type 1 diabetes.
+/// Common medicines, tests and procedures count as conditions here: "statin muscle pain" is
+/// not answered by chest pain, nor "donate blood after a flu shot" by the flu vaccine's myths.
 public enum CommonConditions {
     /// The conditions `words` name, each as written in the list (longest match first).
     public static func named(in words: [String], stem: (String) -> String = PorterStemmer.stem) -> [[String]] {
@@ -32,7 +32,7 @@ public enum CommonConditions {
     }
 
     /// The list, longest names first, with their stems.
-    static let stemmed: [(words: [String], stems: [String])] = (names + medicines)
+    static let stemmed: [(words: [String], stems: [String])] = (names + medicines + procedures)
         .map { TextTokenizer.words($0) }
         .map { ($0, $0.map(PorterStemmer.stem)) }
         .sorted { $0.stems.count > $1.stems.count }
@@ -97,5 +97,13 @@ public enum CommonConditions {
         "accutane", "isotretinoin", "tretinoin", "retinol", "melatonin", "vitamin d", "biotin", "ashwagandha",
         "creatine", "nicotine patch", "chantix", "varenicline", "suboxone", "naloxone", "narcan", "allopurinol",
         "colchicine", "plan b", "birth control pill",
+    ]
+
+    /// Tests, procedures and everyday health matters people often ask about.
+    static let procedures: [String] = [
+        "tonsillectomy", "tonsils out", "tonsils removed", "colonoscopy", "mammogram", "pap smear", "psa test", "mri",
+        "lasik", "tattoo", "donate blood", "blood donation", "dental implant", "root canal", "wisdom teeth", "vasectomy",
+        "c section", "knee replacement", "hip replacement", "cataract surgery", "appendectomy", "gallbladder surgery",
+        "physical therapy", "chiropractor", "acupuncture", "ivf", "hearing aid", "contact lenses", "braces",
     ]
 }
