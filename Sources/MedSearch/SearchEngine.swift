@@ -215,13 +215,18 @@ public final class SearchEngine {
         // A question describing an emergency still gets the closest answers under the notice.
         let mayDecline = declineWeak && (result.emergency.map(\.isCrisisLine) ?? true)
         // The articles give no amounts: a dose question gets that reason, not a passage that
-        // only names the medicine (`DoseRequest`). Nor are they about animals (`AnimalQuestion`).
+        // only names the medicine (`DoseRequest`). Nor are they about animals (`AnimalQuestion`),
+        // and they give no prices (`PriceRequest`).
         if mayDecline, DoseRequest.matches(words: analyzed.words) {
             result.noAnswerReason = Self.doseReason
             return result
         }
         if mayDecline, AnimalQuestion.matches(words: analyzed.words) {
             result.noAnswerReason = Self.animalReason
+            return result
+        }
+        if mayDecline, PriceRequest.matches(words: analyzed.words) {
+            result.noAnswerReason = Self.priceReason
             return result
         }
 
@@ -355,6 +360,8 @@ public final class SearchEngine {
         return found
     }
 
+    static let priceReason = "MedSearch gives no prices; costs depend on the country, the insurer and the treatment centre, "
+        + "so ask them"
     static let animalReason = "the articles are about people's health, not animals'; ask a vet"
     static let doseReason = "MedSearch gives no doses; the right amount depends on the person and the product, "
         + "so ask a pharmacist or doctor, or follow the medicine's leaflet"
