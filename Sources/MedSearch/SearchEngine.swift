@@ -270,7 +270,8 @@ public final class SearchEngine {
         if mayDecline, let best = chosen.first, let reason = try declineReason(best, terms: terms, postings: postings, need: need)
             ?? everydayWordOnly(terms, postings: postings)
             ?? otherVaccine(best, question: analyzed)
-            ?? uncoveredCondition(analyzed, best: best, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" }) {
+            ?? uncoveredCondition(analyzed, best: best, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" })
+            ?? withoutPregnancy(best, question: analyzed, terms: terms) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -328,6 +329,25 @@ public final class SearchEngine {
         }
         return nil
     }
+
+    /// Why a shorter question about pregnancy or breastfeeding is not answered by a passage
+    /// that mentions neither: whether a medicine is safe then is a question of its own ("is
+    /// dupixent safe while pregnant" is not answered by dupilumab's side effects). In a message
+    /// of several sentences only those that ask count: "My daughter is pregnant … How careful do
+    /// I need to be?" asks how contagious shingles is. Nil otherwise.
+    private func withoutPregnancy(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion, terms: [WeightedGroup]) throws -> String? {
+        guard terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords,
+              let asked = terms.first(where: { $0.group.alternatives.joined().contains { Self.pregnancyWords.contains($0) } }) else { return nil }
+        if let asking = QuestionAnalyzer.askingSentences(question.original),
+           !TextTokenizer.words(asking, limit: 400).contains(where: { Self.pregnancyWords.contains($0) }) { return nil }
+        let rowid = scorer.digest.records[Int(best.passage)].rowid
+        let names = asked.group.alternatives + Self.pregnancyWords.map { [$0] }
+        if try names.contains(where: { try mentions(rowid, $0) }) { return nil }
+        let others = Self.topicTerms(terms).filter { $0 != asked }.map { $0.group.surface.joined(separator: " ") }
+        return "no indexed passage is about \((others + [asked.group.surface.joined(separator: " ")]).joined(separator: " and ")) together"
+    }
+
+    static let pregnancyWords: Set<String> = ["pregnant", "pregnancy", "breastfeeding", "breastfeed", "breastfed"]
 
     /// Whether none of the question's topic words but the conditions' own is named in a title,
     /// heading or keywords, nor is a drug the lexicon knows.
