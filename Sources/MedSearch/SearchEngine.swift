@@ -271,7 +271,7 @@ public final class SearchEngine {
             ?? everydayWordOnly(terms, postings: postings)
             ?? otherVaccine(best, question: analyzed)
             ?? uncoveredCondition(analyzed, best: best, terms: terms, postings: postings).map({ "the articles in this index do not cover \($0)" })
-            ?? withoutPregnancy(best, question: analyzed, terms: terms) {
+            ?? withoutQualifier(best, question: analyzed, terms: terms) {
             result.noAnswerReason = reason
             for candidate in ranked.filter({ !isWeak($0) && !$0.namesTopic }).prefix(2) {
                 let record = scorer.digest.records[Int(candidate.passage)]
@@ -330,24 +330,30 @@ public final class SearchEngine {
         return nil
     }
 
-    /// Why a shorter question about pregnancy or breastfeeding is not answered by a passage
-    /// that mentions neither: whether a medicine is safe then is a question of its own ("is
-    /// dupixent safe while pregnant" is not answered by dupilumab's side effects). In a message
-    /// of several sentences only those that ask count: "My daughter is pregnant … How careful do
-    /// I need to be?" asks how contagious shingles is. Nil otherwise.
-    private func withoutPregnancy(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion, terms: [WeightedGroup]) throws -> String? {
-        guard terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords,
-              let asked = terms.first(where: { $0.group.alternatives.joined().contains { Self.pregnancyWords.contains($0) } }) else { return nil }
-        if let asking = QuestionAnalyzer.askingSentences(question.original),
-           !TextTokenizer.words(asking, limit: 400).contains(where: { Self.pregnancyWords.contains($0) }) { return nil }
-        let rowid = scorer.digest.records[Int(best.passage)].rowid
-        let names = asked.group.alternatives + Self.pregnancyWords.map { [$0] }
-        if try names.contains(where: { try mentions(rowid, $0) }) { return nil }
-        let others = Self.topicTerms(terms).filter { $0 != asked }.map { $0.group.surface.joined(separator: " ") }
-        return "no indexed passage is about \((others + [asked.group.surface.joined(separator: " ")]).joined(separator: " and ")) together"
+    /// Why a shorter question about pregnancy or breastfeeding, or about alcohol, is not
+    /// answered by a passage that mentions neither: whether a medicine is safe then, or with a
+    /// drink, is a question of its own ("is dupixent safe while pregnant" is not answered by
+    /// dupilumab's side effects, nor "beer on amoxicillin" by how strep is treated). In a
+    /// message of several sentences only those that ask count: "My daughter is pregnant … How
+    /// careful do I need to be?" asks how contagious shingles is. Nil otherwise.
+    private func withoutQualifier(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion, terms: [WeightedGroup]) throws -> String? {
+        guard terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords else { return nil }
+        for qualifier in Self.qualifiers {
+            guard let asked = terms.first(where: { $0.group.alternatives.joined().contains { qualifier.contains($0) } }) else { continue }
+            if let asking = QuestionAnalyzer.askingSentences(question.original),
+               !TextTokenizer.words(asking, limit: 400).contains(where: { qualifier.contains($0) }) { continue }
+            let rowid = scorer.digest.records[Int(best.passage)].rowid
+            let names = asked.group.alternatives + qualifier.map { [$0] }
+            if try names.contains(where: { try mentions(rowid, $0) }) { continue }
+            let others = Self.topicTerms(terms).filter { $0 != asked }.map { $0.group.surface.joined(separator: " ") }
+            return "no indexed passage is about \((others + [asked.group.surface.joined(separator: " ")]).joined(separator: " and ")) together"
+        }
+        return nil
     }
 
-    static let pregnancyWords: Set<String> = ["pregnant", "pregnancy", "breastfeeding", "breastfeed", "breastfed"]
+    /// Circumstances that change the answer: pregnancy and breastfeeding, and alcohol.
+    static let qualifiers: [Set<String>] = [["pregnant", "pregnancy", "breastfeeding", "breastfeed", "breastfed"],
+                                            ["alcohol", "beer", "wine", "liquor", "booze", "drunk", "hangover"]]
 
     /// Whether none of the question's topic words but the conditions' own is named in a title,
     /// heading or keywords, nor is a drug the lexicon knows.
