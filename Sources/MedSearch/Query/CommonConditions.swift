@@ -63,6 +63,22 @@ public enum CommonConditions {
         "plantar fasciitis", "carpal tunnel", "tendinitis", "bursitis", "arthritis in the knee", "acne", "rosacea",
         "dandruff", "hair loss", "vitiligo", "endometriosis", "pcos", "polycystic ovary syndrome", "menopause",
         "erectile dysfunction", "enlarged prostate", "infertility",
+        // more everyday complaints and conditions
+        "cold sores", "strep b", "earache", "nosebleed", "motion sickness", "dehydration", "hangover",
+        "jet lag", "snoring", "bad breath", "dry mouth", "dry skin", "hair thinning", "pinworms", "tapeworm",
+        "kawasaki disease", "bronchiolitis", "tonsil stones", "laryngitis", "cystitis", "prostatitis",
+        "bacterial vaginosis", "ovarian cyst", "fibroids", "pms", "pmdd", "postpartum depression",
+        "morning sickness", "preeclampsia", "miscarriage", "low testosterone", "goiter", "hashimoto",
+        "graves disease", "addison's disease", "cushing's syndrome", "diabetes insipidus", "kidney failure",
+        "dialysis", "liver disease", "hepatitis c", "hernia", "stomach ulcer", "peptic ulcer", "h pylori",
+        "gastritis", "anal fissure", "ms hug", "restless leg syndrome", "trigeminal neuralgia", "aneurysm",
+        "peripheral artery disease", "raynaud's", "pulmonary embolism", "high triglycerides",
+        "heart palpitations", "angina", "myocarditis", "pericarditis",
+        "sarcoidosis", "cystic fibrosis", "pulmonary fibrosis", "sleep paralysis", "narcolepsy", "ptsd",
+        "ocd", "bipolar disorder", "schizophrenia", "eating disorder", "anorexia", "obesity", "osteopenia",
+        "scoliosis", "herniated disc", "pinched nerve", "frozen shoulder", "plantar wart", "bunion",
+        "ingrown toenail", "toenail fungus", "molluscum", "chalazion", "floaters", "lazy eye",
+        "hearing loss", "tmj", "teething", "colic", "cradle cap", "newborn jaundice",
         // the mind and the nerves
         "depression", "anxiety", "panic attack", "adhd", "autism", "dementia", "alzheimer", "parkinson", "epilepsy",
         "seizure", "concussion", "cluster headache", "tension headache", "sinus headache", "tinnitus", "vertigo", "bell's palsy", "restless legs", "neuropathy",
@@ -97,6 +113,10 @@ public enum CommonConditions {
         "accutane", "isotretinoin", "tretinoin", "retinol", "melatonin", "vitamin d", "biotin", "ashwagandha",
         "creatine", "nicotine patch", "chantix", "varenicline", "suboxone", "naloxone", "narcan", "allopurinol",
         "colchicine", "plan b", "birth control pill",
+        "antidepressant", "antidepressants", "iud", "hormone replacement therapy", "hrt",
+        "testosterone therapy", "cpap", "b12 shot",
+        "iron infusion", "iron pills", "fish oil", "probiotics", "turmeric", "cbd", "marijuana", "kratom",
+        "vitamin c", "magnesium", "elderberry", "echinacea", "apple cider vinegar",
     ]
 
     /// Tests, procedures and everyday health matters people often ask about.
@@ -105,5 +125,8 @@ public enum CommonConditions {
         "lasik", "tattoo", "donate blood", "blood donation", "dental implant", "root canal", "wisdom teeth", "vasectomy",
         "c section", "knee replacement", "hip replacement", "cataract surgery", "appendectomy", "gallbladder surgery",
         "physical therapy", "chiropractor", "acupuncture", "ivf", "hearing aid", "contact lenses", "braces",
+        "cholesterol test", "thyroid test", "sleep study", "stress test", "echocardiogram",
+        "endoscopy", "bone density scan", "hearing test", "eye exam",
+        "travel vaccines", "covid test", "pregnancy test", "genetic testing", "dna test",
     ]
 }
