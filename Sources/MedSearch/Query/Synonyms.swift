@@ -58,6 +58,7 @@ public enum Synonyms {
         ["period", "periods", "menstruation", "menstrual"],
         ["heartburn", "acid reflux", "gerd"],
         ["pink eye", "conjunctivitis"],
+        ["obesity", "obese", "overweight", "excess weight"], ["expired", "expiry"], ["expiration", "expiry"],
         // Lay names: "bubble boy disease" for SCID; "puffer" for an inhaler, the blue one the reliever.
         ["bubble boy disease", "severe combined immunodeficiency", "scid"], ["bubble boy", "severe combined immunodeficiency", "scid"],
         ["blue puffer", "reliever inhaler"], ["puffer", "inhaler"], ["puffers", "inhalers"],

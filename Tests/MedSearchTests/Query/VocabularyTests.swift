@@ -34,7 +34,8 @@ import Testing
                       ("what's wrong with only using ventolin when i need it", "asthma"),
                       ("what else besides cancer is immunotherapy used for", "immunotherapy-overview"),
                       ("can SCID be picked up in newborn screening", "primary-immunodeficiency"),
-                      ("how well does skyrizi clear psoriasis", "biologics-psoriasis")])
+                      ("how well does skyrizi clear psoriasis", "biologics-psoriasis"),
+                      ("does obesity raise blood pressure", "high-blood-pressure"), ("epipen expired still use", "anaphylaxis-epinephrine")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
