@@ -2,7 +2,7 @@
 # Answer quality, side by side in one run: MedSearch and the peers (bm25s, tantivy) on the
 # LiveQA-Med development questions over the MedQuAD evaluation corpus, both question forms (and
 # MedSearch alone on the paraphrase form, a third wording read for one change only: TQ9);
-# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind22 sets. Prints the tables that Benchmarks/RESULTS.md holds.
+# then MedSearch on the Corpus question set, its held-out set, its fresh set, its blind9 to blind24 sets. Prints the tables that Benchmarks/RESULTS.md holds.
 #
 #   Benchmarks/quality.sh            # build, index MedQuAD (kept in $WORK), evaluate, compare
 #   WORK=/tmp/x Benchmarks/quality.sh
@@ -55,6 +55,6 @@ done
 for n in 19 20; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 12, measured once on its code, see RESULTS; read after it):"
 done
-for n in 21 22; do
+for n in 21 22 23 24; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 12, measured on its code, see RESULTS; unseen: do not read or tune on it):"
 done

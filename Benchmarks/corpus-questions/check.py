@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Consistency check for the judged corpus question set (Benchmarks/corpus-questions).
 
-    python3 Benchmarks/corpus-questions/check.py [--corpus DIR] [--set tuned|heldout|fresh|blind9|...|blind22]
+    python3 Benchmarks/corpus-questions/check.py [--corpus DIR] [--set tuned|heldout|fresh|blind9|...|blind24]
 
 `--set heldout` checks the held-out files (heldout-questions.tsv, heldout-qrels.txt,
 heldout-unanswerable.txt, qids H001, H002, ...) the same way, except the README tables, and
@@ -15,7 +15,8 @@ the second one written blind in session 10 (blind11-*, qids E001, ...), checked 
 the fourth one (blind13-*, qids K001, ...), checked the same way again, `--set blind14` the fifth
 one (blind14-*, qids M001, ...), and `--set blind15` to `--set blind18` the four written blind in
 session 11 (qids N001, P001, Q001 and R001, ...), and `--set blind19` to `--set blind22` the four
-written blind in session 12 (qids S001, U001, V001 and W001, ...), all checked the same way.
+written blind in session 12 (qids S001, U001, V001 and W001, ...), and `--set blind23` and
+`--set blind24` the two written last in session 12 (X001, Y001, ...), all checked the same way.
 
 Checks, and exits non-zero on any error:
   - questions.tsv: header `qid<TAB>question`, qids C001, C002, ... unique and in order,
@@ -83,7 +84,8 @@ SETS = {"tuned": ("", "C"), "heldout": ("heldout-", "H"), "fresh": ("fresh-", "F
         "blind12": ("blind12-", "G"), "blind13": ("blind13-", "K"), "blind14": ("blind14-", "M"),
         "blind15": ("blind15-", "N"), "blind16": ("blind16-", "P"), "blind17": ("blind17-", "Q"),
         "blind18": ("blind18-", "R"), "blind19": ("blind19-", "S"), "blind20": ("blind20-", "U"),
-        "blind21": ("blind21-", "V"), "blind22": ("blind22-", "W")}
+        "blind21": ("blind21-", "V"), "blind22": ("blind22-", "W"), "blind23": ("blind23-", "X"),
+        "blind24": ("blind24-", "Y")}
 
 
 def main() -> int:
