@@ -49,5 +49,9 @@ public enum GenericWords {
         "buy", "bought",
         // "what's wrong with only using my inhaler when I need it": the asker's framing
         "wrong",
+        // weighing up ("pros and cons of SCIG versus IVIG"), and how it keeps happening ("I keep
+        // breaking out in hives for no reason", "passing strep around"): the asker's framing too
+        "pros", "cons", "advantages", "disadvantages", "upside", "upsides", "downside", "downsides",
+        "breaking", "broke", "around", "reason", "reasons",
     ].map(PorterStemmer.stem))
 }

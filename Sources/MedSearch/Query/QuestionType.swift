@@ -69,7 +69,7 @@ public enum QuestionClassifier {
         (.diagnosis, ["diagnos*", "test", "tests", "tested", "testing", "detect*", "screen*", "how do i know", "how do you know", "check for", "picked up in", "picked up on", "picked up by", "picked up early", "tell if", "tell whether", "evaluat*", "biomarker*"]),
         (.prevention, ["prevent*", "avoid*", "reduce the risk", "lower the risk", "protect*", "lower my chances", "lower the chances",
                         "lower my risk", "reduce my risk", "reduce my chances", "stop getting", "keep from getting",
-                        "from spreading", "from getting", "from catching", "stop spreading", "stop catching"]),
+                        "from spreading", "from getting", "from catching", "from passing", "stop spreading", "stop catching"]),
         (.inheritance, ["inherit*", "hereditary", "genetic*", "run in families", "runs in families", "passed down"]),
         (.frequency, ["how common", "how many people", "how often", "prevalence"]),
         (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "surviv*", "how long", "chance*", "odds", "how many years", "die from", "can you die", "fatal", "deadly"]),

@@ -35,7 +35,10 @@ import Testing
                       ("what else besides cancer is immunotherapy used for", "immunotherapy-overview"),
                       ("can SCID be picked up in newborn screening", "primary-immunodeficiency"),
                       ("how well does skyrizi clear psoriasis", "biologics-psoriasis"),
-                      ("does obesity raise blood pressure", "high-blood-pressure"), ("epipen expired still use", "anaphylaxis-epinephrine")])
+                      ("does obesity raise blood pressure", "high-blood-pressure"), ("epipen expired still use", "anaphylaxis-epinephrine"),
+                      ("what are the pros and cons of scig compared with ivig", "immunoglobulin-replacement-therapy"),
+                      ("how do i stop my kids passing strep around", "strep-throat"),
+                      ("why do i keep breaking out in hives for no reason", "hives")])
     func aBrandFindsItsGenericOrClass(question: String, article: String) throws {
         let first = try AbsentWordTests.first(question)
         #expect(first.article == article, "\(first.found)")
