@@ -28,14 +28,15 @@ extension QuestionType {
     /// Read off the Corpus sets (tuned, held-out, fresh, blind9): each question's type against
     /// its best section's type. "How long does CRS last" is answered by "Does it go away, and
     /// can it be cured?" and "how long do I need allergy shots" by how they work (the course);
-    /// "what should I do" by when to see a doctor; "does hay fever cause a fever" by the myths;
+    /// "what should I do" by when to see a doctor; "does hay fever cause a fever" by the myths,
+    /// and "why did lisinopril give me a cough" by its side effects (session 12);
     /// "X vs Y" by what X is; "how do I avoid it" by the next steps to take.
     /// Measured with `eval`, see `Benchmarks/RESULTS.md` (session 10).
     public var alsoAnsweredBy: [QuestionType] {
         switch self {
         case .outlook: [.cure, .mechanism]
         case .nextSteps: [.emergency]
-        case .causes: [.misconceptions]
+        case .causes: [.misconceptions, .sideEffects]
         case .comparison: [.definition]
         case .prevention: [.nextSteps]
         default: []
