@@ -53,7 +53,7 @@ public enum QuestionClassifier {
     /// (type, patterns) in priority order. Documented in the README ("Question types").
     public static let rules: [(QuestionType, [String])] = [
         (.misconceptions, ["is not", "isn t", "are not", "aren t", "myth*", "misconception*", "not a substitute"]),
-        (.comparison, ["difference between", "differences between", "vs", "versus", "compared with", "compared to", "same thing as", "same as", "better than"]),
+        (.comparison, ["difference between", "differences between", "separates", "sets apart", "vs", "versus", "compared with", "compared to", "same thing as", "same as", "better than"]),
         (.cure, ["cure*", "curable", "cured", "curing", "go away for good", "get rid of", "permanent*", "remission", "reverse*", "heal for good",
                  "grow out", "outgrow*", "outgrown", "go away", "goes away", "for life", "forever", "heal", "heals", "recover*"]),
         (.causes, ["at risk", "risk factor*", "who gets", "what causes", "more likely", "most likely", "likely to get", "likely to have",

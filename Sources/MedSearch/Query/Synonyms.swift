@@ -172,6 +172,7 @@ public enum Synonyms {
         ["valtrex", "valacyclovir"], ["zovirax", "acyclovir"], ["shingrix", "recombinant zoster vaccine", "shingles vaccine"],
         ["tamiflu", "oseltamivir"], ["xofluza", "baloxavir"],
         ["tylenol", "acetaminophen", "paracetamol"], ["advil", "ibuprofen"], ["motrin", "ibuprofen"],
+        ["nsaid", "nsaids", "anti inflammatory"], ["painkiller", "painkillers", "pain reliever", "pain relievers"],
         ["aleve", "naproxen"], ["aspirin", "acetylsalicylic"], ["benadryl", "diphenhydramine"],
         ["zyrtec", "cetirizine"], ["claritin", "loratadine"], ["allegra", "fexofenadine"],
         ["flonase", "fluticasone", "steroid nasal spray"], ["nasacort", "triamcinolone", "steroid nasal spray"], ["afrin", "oxymetazoline", "decongestant spray"],

@@ -8,4 +8,12 @@ import Testing
         let first = try AbsentWordTests.first("will my hay fever ever go away")
         #expect(first.passage == "hay-fever#7", "\(first.found)")
     }
+
+    /// "What separates X from Y" asks for a comparison; painkillers are the articles' pain relievers.
+    @Test(arguments: [("what separates immunotherapy from a regular vaccine", "vaccines-vs-immunotherapy#1"),
+                      ("which painkillers can set off asthma", "asthma#2")])
+    func aComparisonAndAPainkillerFindTheirSections(question: String, passage: String) throws {
+        let first = try AbsentWordTests.first(question)
+        #expect(first.passage == passage, "\(first.found)")
+    }
 }
