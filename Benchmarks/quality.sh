@@ -52,9 +52,9 @@ corpus_set blind14- "Blind14 Corpus question set (blind14-*; written blind in se
 for n in 15 16 17 18; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 11, measured on its code, see RESULTS; read in session 12):"
 done
-for n in 19 20; do
+for n in 19 20 23; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 12, measured once on its code, see RESULTS; read after it):"
 done
-for n in 21 22 23 24; do
+for n in 21 22 24; do
   corpus_set "blind$n-" "Blind$n Corpus question set (blind$n-*; written blind in session 12, measured on its code, see RESULTS; unseen: do not read or tune on it):"
 done

@@ -16,7 +16,8 @@ public enum CommonConditions {
         var found: [[String]] = []
         var index = 0
         while index < stems.count {
-            if let match = stemmed.first(where: { $0.stems.count <= stems.count - index && Array(stems[index..<(index + $0.stems.count)]) == $0.stems }) {
+            // Only the names starting with this word's stem are tried, without copying the words.
+            if let match = byFirstStem[stems[index]]?.first(where: { stems[index...].starts(with: $0.stems) }) {
                 found.append(match.words)
                 index += match.stems.count
             } else {
@@ -36,6 +37,11 @@ public enum CommonConditions {
         .map { TextTokenizer.words($0) }
         .map { ($0, $0.map(PorterStemmer.stem)) }
         .sorted { $0.stems.count > $1.stems.count }
+
+    /// `stemmed` by the stem of each name's first word, longest names first: a long message's
+    /// hundred words each try a handful of names, not all of them.
+    static let byFirstStem: [String: [(words: [String], stems: [String])]] = Dictionary(grouping: stemmed.filter { !$0.stems.isEmpty },
+                                                                                       by: { $0.stems[0] })
 
     static let names: [String] = [
         // infections
