@@ -321,11 +321,11 @@ public final class SearchEngine {
             return first.joined(separator: " ")
         }
         guard question.type != .comparison, terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords else { return nil }
-        let rowid = scorer.digest.records[Int(best.passage)].rowid
+        let row = rowid(of: best)
         for condition in uncovered where !CommonConditions.isCancer(condition) {
             // Its lexicon names count as mentions: "pink eye" is the conjunctivitis of a passage.
             let names = [condition] + terms.filter { $0.group.surface == condition }.flatMap(\.group.alternatives)
-            if try !names.contains(where: { try mentions(rowid, $0) }) { return condition.joined(separator: " ") }
+            if try !names.contains(where: { try mentions(row, $0) }) { return condition.joined(separator: " ") }
         }
         return nil
     }
@@ -342,9 +342,9 @@ public final class SearchEngine {
             guard let asked = terms.first(where: { $0.group.alternatives.joined().contains { qualifier.contains($0) } }) else { continue }
             if let asking = QuestionAnalyzer.askingSentences(question.original),
                !TextTokenizer.words(asking, limit: 400).contains(where: { qualifier.contains($0) }) { continue }
-            let rowid = scorer.digest.records[Int(best.passage)].rowid
+            let row = rowid(of: best)
             let names = asked.group.alternatives + qualifier.map { [$0] }
-            if try names.contains(where: { try mentions(rowid, $0) }) { continue }
+            if try names.contains(where: { try mentions(row, $0) }) { continue }
             let others = Self.topicTerms(terms).filter { $0 != asked }.map { $0.group.surface.joined(separator: " ") }
             return "no indexed passage is about \((others + [asked.group.surface.joined(separator: " ")]).joined(separator: " and ")) together"
         }
@@ -362,10 +362,13 @@ public final class SearchEngine {
         for (index, term) in terms.enumerated() where !term.isGeneric {
             if term.group.surface.allSatisfy({ conditionStems.contains(stem($0)) || StopWords.contains($0) }) { continue }
             if Synonyms.isDrugName(term.group.alternatives.first ?? []) { return false }
-            if postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) { return false }
+            if postings[index].isNamedAnywhere { return false }
         }
         return true
     }
+
+    /// The passage's row in `passages` and `passages_fts`.
+    private func rowid(of candidate: CandidateScorer.Candidate) -> Int64 { scorer.digest.records[Int(candidate.passage)].rowid }
 
     /// Whether the passage of `rowid` holds `phrase` in any column (FTS5).
     private func mentions(_ rowid: Int64, _ phrase: [String]) throws -> Bool {
@@ -460,7 +463,7 @@ public final class SearchEngine {
         guard weights.everydayWordPassages > 0, topics.count == 1, let index = topics.first,
               terms[index].documentFrequency >= weights.everydayWordPassages,
               !Synonyms.isDrugName(terms[index].group.alternatives.first ?? []),
-              !postings[index].entries.contains(where: { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 }) else { return nil }
+              !postings[index].isNamedAnywhere else { return nil }
         let word = terms[index].group.surface.joined(separator: " ")
         return "no indexed passage is about \(word); \(terms[index].documentFrequency) mention it only in passing"
     }
@@ -474,7 +477,7 @@ public final class SearchEngine {
         guard VaccineQuestion.disease(in: question.words) != nil else { return nil }
         let words = QuestionAnalyzer.askingSentences(question.original).map { TextTokenizer.words($0, limit: 400) } ?? question.words
         guard let names = VaccineQuestion.disease(in: words),
-              let info = try loadPassage(scorer.digest.records[Int(best.passage)].rowid, withText: true) else { return nil }
+              let info = try loadPassage(rowid(of: best), withText: true) else { return nil }
         let text = TextTokenizer.words(info.body, limit: 4_000)
         let vaccine = "the \(names[0].joined(separator: " ")) vaccine"
         guard VaccineQuestion.isAbout(names, heading: TextTokenizer.words(info.heading), title: TextTokenizer.words(info.title), text: text) else {

@@ -11,6 +11,9 @@ public struct TermPostings: Sendable, Equatable {
 
     /// Passages holding the term: its document frequency.
     public var count: Int { entries.count }
+    /// Whether some passage names the term in its title, heading or keywords (a topic of the
+    /// index), not only in its body.
+    public var isNamedAnywhere: Bool { entries.contains { $0.counts[0] > 0 || $0.counts[1] > 0 || $0.counts[3] > 0 } }
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Passages in either list; counts add up.
