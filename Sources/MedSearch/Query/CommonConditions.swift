@@ -134,5 +134,8 @@ public enum CommonConditions {
         "cholesterol test", "thyroid test", "sleep study", "stress test", "echocardiogram",
         "endoscopy", "bone density scan", "hearing test", "eye exam",
         "travel vaccines", "covid test", "pregnancy test", "genetic testing", "dna test",
+        "stent", "heart stent", "angioplasty", "bypass surgery", "pacemaker", "hysterectomy", "mastectomy", "lumpectomy",
+        "prostatectomy", "tubal ligation", "circumcision", "adenoidectomy", "ear tubes", "sinus surgery", "hernia repair",
+        "bariatric surgery", "gastric bypass", "liposuction", "laser hair removal", "epidural", "general anesthesia",
     ]
 }
