@@ -100,6 +100,10 @@ public struct QuestionAnalyzer: Sendable {
                 let phrase = Array(words[index..<end])
                 if Self.isBloodPressureReading(phrase, in: question) {
                     add(TermGroup(surface: phrase, alternatives: [["blood", "pressure"], phrase]))
+                } else if phrase.count > 1, Self.compoundQualifiers.contains(phrase[phrase.count - 1]),
+                          !phrase.dropLast().allSatisfy(StopWords.contains) {
+                    // "EGFR-positive" is also said "EGFR" ("immunotherapy works less well with an EGFR mutation").
+                    add(TermGroup(surface: phrase, alternatives: [phrase, Array(phrase.dropLast())]))
                 } else if !phrase.allSatisfy(StopWords.contains) {
                     add(TermGroup(surface: phrase, alternatives: [phrase]))
                 }
@@ -118,6 +122,10 @@ public struct QuestionAnalyzer: Sendable {
         }
         return AnalyzedQuestion(original: question, words: words, type: type(of: question, positions), groups: groups)
     }
+
+    /// The last words of a compound that qualify what comes before ("PD-L1-positive",
+    /// "steroid-induced"): the compound is also searched without them.
+    static let compoundQualifiers: Set<String> = ["positive", "negative", "mutated", "mutant", "related", "induced", "associated"]
 
     /// Whether two numbers written with a slash are a blood-pressure reading ("135/85"): the
     /// first 70 to 260, the second 40 to 160, and less than the first. "what stage is a

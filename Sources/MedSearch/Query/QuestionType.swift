@@ -74,7 +74,7 @@ public enum QuestionClassifier {
         (.inheritance, ["inherit*", "hereditary", "genetic*", "run in families", "runs in families", "passed down"]),
         (.frequency, ["how common", "how many people", "how often", "prevalence"]),
         (.outlook, ["outlook", "prognosis", "life expectancy", "survival", "surviv*", "how long", "chance*", "odds", "how many years", "die from", "can you die", "fatal", "deadly"]),
-        (.causes, ["cause*", "causing", "why do", "why does", "why did", "why am", "trigger*", "risk factor*", "reason*", "what makes", "sets off", "flare*",
+        (.causes, ["cause*", "causing", "why do", "why does", "why did", "why am", "why has", "why have", "trigger*", "risk factor*", "reason*", "what makes", "sets off", "flare*",
                    "transmit*", "spread*", "contagious", "catch", "caught"]),
         (.symptoms, ["symptom*", "sign", "signs", "feel like", "look like", "feels like", "looks like", "could this be", "could it be", "am i having"]),
         (.types, ["types", "type of", "kinds", "kind of", "forms of", "different"]),

@@ -22,6 +22,7 @@ import Testing
         ("my bp is 185/125 what should i do", "high-blood-pressure#8"),
         ("does hay fever cause a fever", "hay-fever#9"),
         ("why did lisinopril give me a dry cough", "high-blood-pressure#5"),
+        ("why has lisinopril given me a dry cough", "high-blood-pressure#5"),
         ("heart attack vs cardiac arrest", "heart-attack-warning-signs#1"),
         ("best ways to avoid getting the flu this winter", "flu-and-flu-vaccine#9"),
     ])

@@ -16,4 +16,11 @@ import Testing
         let first = try AbsentWordTests.first(question)
         #expect(first.passage == passage, "\(first.found)")
     }
+
+    /// "EGFR-positive" is also searched as "EGFR", as the lung cancer article says it.
+    @Test func aCompoundsQualifierMayBeLeftOut() throws {
+        #expect(QuestionAnalyzer().analyze("egfr-positive nsclc").groups.first?.alternatives == [["egfr", "positive"], ["egfr"]])
+        let first = try AbsentWordTests.first("how well does immunotherapy work for egfr-positive nsclc")
+        #expect(first.article == "immunotherapy-lung-cancer", "\(first.found)")
+    }
 }
