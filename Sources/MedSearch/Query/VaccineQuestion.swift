@@ -47,10 +47,12 @@ public enum VaccineQuestion {
             let previous = index > 0 ? words[index - 1] : ""
             switch word {
             case "schedule", "apart", "age", "ages": return true
-            case "old", "young" where ["how", "too"].contains(previous): return true
+            case "old" where ["how", "too"].contains(previous): return true
+            case "young" where ["how", "too"].contains(previous): return true
             case "many" where previous == "how" && words[(index + 1)..<min(words.count, index + 3)].contains { doseWords.contains($0) }: return true
             case "often" where previous == "how": return true
-            default: if word == "when" && next == "to" { return true }
+            case "when" where next == "to": return true
+            default: continue
             }
         }
         return false

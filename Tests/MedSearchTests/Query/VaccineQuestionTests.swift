@@ -39,7 +39,9 @@ import Testing
 
     @Test(arguments: [("up to what age can you have the hpv vaccine", true), ("how many shots of the hpv vaccine are needed", true),
                       ("how far apart are the shingrix doses", true), ("hpv vaccine schedule", true),
-                      ("is the flu shot safe in pregnancy", false), ("rsv vaccine side effects", false)])
+                      ("am i too old for the shingles vaccine", true), ("when to get the flu shot", true),
+                      ("is the flu shot safe in pregnancy", false), ("rsv vaccine side effects", false),
+                      ("is the flu shot safe for my 2 year old", false)])
     func tellsAScheduleQuestion(question: String, expected: Bool) {
         #expect(VaccineQuestion.asksSchedule(TextTokenizer.words(question)) == expected, "\(question)")
     }
