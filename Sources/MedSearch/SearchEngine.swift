@@ -340,8 +340,7 @@ public final class SearchEngine {
         guard terms.count(where: { !$0.isGeneric }) < weights.longMessageTopicWords else { return nil }
         for qualifier in Self.qualifiers {
             guard let asked = terms.first(where: { $0.group.alternatives.joined().contains { qualifier.contains($0) } }) else { continue }
-            if let asking = QuestionAnalyzer.askingSentences(question.original),
-               !TextTokenizer.words(asking, limit: 400).contains(where: { qualifier.contains($0) }) { continue }
+            if let asking = question.askingWords, !asking.contains(where: { qualifier.contains($0) }) { continue }
             let row = rowid(of: best)
             let names = asked.group.alternatives + qualifier.map { [$0] }
             if try names.contains(where: { try mentions(row, $0) }) { continue }
@@ -469,13 +468,11 @@ public final class SearchEngine {
     }
 
     /// Why the best passage does not answer a question about the vaccine against a disease
-    /// (`VaccineQuestion`): it is about another vaccine. Nil when it answers, or the question
-    /// names no such vaccine. In a message of several sentences, only those that ask count: "he
-    /// had the chickenpox vaccine" is the asker's story.
+    /// (`VaccineQuestion`): it is about another vaccine, or gives no schedule to a question about
+    /// one. Nil when it answers, or the question names no such vaccine. In a message of several
+    /// sentences, only those that ask count: "he had the chickenpox vaccine" is the asker's story.
     private func otherVaccine(_ best: CandidateScorer.Candidate, question: AnalyzedQuestion) throws -> String? {
-        // Most questions name no vaccine at all: the sentences are split only for those that do.
-        guard VaccineQuestion.disease(in: question.words) != nil else { return nil }
-        let words = QuestionAnalyzer.askingSentences(question.original).map { TextTokenizer.words($0, limit: 400) } ?? question.words
+        let words = question.askingWords ?? question.words
         guard let names = VaccineQuestion.disease(in: words),
               let info = try loadPassage(rowid(of: best), withText: true) else { return nil }
         let text = TextTokenizer.words(info.body, limit: 4_000)

@@ -7,6 +7,9 @@ public struct AnalyzedQuestion: Sendable, Equatable, CustomStringConvertible {
     public var type: QuestionType
     /// The content terms, in question order, each with its alternatives.
     public var groups: [TermGroup]
+    /// The words of the sentences that ask, in a message of several (`askingSentences`); nil
+    /// when the whole question asks. Split once here for every check that needs them.
+    public var askingWords: [String]? = nil
 
     public var description: String {
         var lines = ["type: \(type.rawValue)"]
@@ -120,7 +123,9 @@ public struct QuestionAnalyzer: Sendable {
            groups.indices.contains(where: { $0 != reading && groups[$0].alternatives.contains { $0 == ["bp"] || $0.contains("pressure") } }) {
             groups[reading].alternatives.removeFirst()
         }
-        return AnalyzedQuestion(original: question, words: words, type: type(of: question, positions), groups: groups)
+        let askingWords = Self.askingSentences(question).map { TextTokenizer.words($0, limit: 400) }
+        return AnalyzedQuestion(original: question, words: words, type: type(asking: askingWords, positions), groups: groups,
+                                askingWords: askingWords)
     }
 
     /// The last words of a compound that qualify what comes before ("PD-L1-positive",
@@ -139,9 +144,9 @@ public struct QuestionAnalyzer: Sendable {
     /// The type of the sentence that asks, in a message of several: "He keeps asking if it's
     /// the same as the TB shot. What side effects should he watch for?" asks about side
     /// effects, not a comparison. The whole message decides when that sentence names no type.
-    func type(of question: String, _ positions: QuestionClassifier.WordPositions) -> QuestionType {
-        if let asked = Self.askingSentences(question) {
-            let type = QuestionClassifier.classify(words: TextTokenizer.words(asked, limit: 400))
+    func type(asking askingWords: [String]?, _ positions: QuestionClassifier.WordPositions) -> QuestionType {
+        if let askingWords {
+            let type = QuestionClassifier.classify(words: askingWords)
             if type != .other { return type }
         }
         return QuestionClassifier.classify(positions)
